@@ -1,0 +1,1 @@
+"""The application: async loop, scene stack, display, composition root."""

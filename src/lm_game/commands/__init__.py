@@ -1,0 +1,1 @@
+"""`lm-game` subcommands: one module each, with `register(subparsers)`."""

@@ -1,0 +1,1 @@
+"""Content: finding, loading, checking and describing level files (no pygame)."""

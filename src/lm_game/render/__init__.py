@@ -1,0 +1,1 @@
+"""Drawing with pygame: theme, text, widgets, asset cache."""

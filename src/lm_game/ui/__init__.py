@@ -1,0 +1,1 @@
+"""Screens and widgets the player sees: title, menus, dialogue, settings, saves."""
