@@ -1,0 +1,1 @@
+"""Scene types: pure gameplay logic driven by level data (no pygame)."""
