@@ -19,7 +19,8 @@ class BuildPyWithData(build_py):
             target = Path(self.build_lib) / "lm_game" / "data" / name
             if target.exists():
                 shutil.rmtree(target)
-            shutil.copytree(here / name, target)
+            if (here / name).is_dir():
+                shutil.copytree(here / name, target, ignore=shutil.ignore_patterns("__pycache__"))
 
 
 setup(cmdclass={"build_py": BuildPyWithData})
