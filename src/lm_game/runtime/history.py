@@ -86,9 +86,13 @@ class History:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def to_list(self) -> list[dict[str, Any]]:
-        """JSON form for saves."""
-        return [e.to_dict() for e in self._entries]
+    def to_list(self, upto_total: int | None = None) -> list[dict[str, Any]]:
+        """JSON form for saves; with ``upto_total``, only entries added before that count."""
+        entries = list(self._entries)
+        if upto_total is not None and upto_total < self.total:
+            drop = self.total - max(upto_total, 0)
+            entries = entries[: max(len(entries) - drop, 0)]
+        return [e.to_dict() for e in entries]
 
     def load(self, data: list[HistoryEntry]) -> None:
         """Replace the contents (after loading a save)."""

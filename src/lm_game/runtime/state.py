@@ -137,6 +137,11 @@ class GameState:
         self.variables[name] = default
         return current is not None
 
+    def assign(self, other: GameState) -> None:
+        """Become a copy of `other` in place (keeps references held by scenes valid)."""
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(other, name))
+
     # ------------------------------------------------------------------ serialisation
 
     def to_dict(self) -> dict[str, Any]:
