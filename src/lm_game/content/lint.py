@@ -575,3 +575,30 @@ def lint_levels(levels: list[Level], levels_root: Path | None = None) -> list[Le
                         )
                     )
     return out
+
+
+def variable_usage(level: Level) -> tuple[set[str], set[str]]:
+    """(variables read, variables written) anywhere in a level."""
+    reads: set[str] = set()
+    writes: set[str] = set()
+    for cond in _all_conditions(level):
+        reads.update(v.name for v in ex.variables_read(cond.ast))
+    for eff in _all_effects(level):
+        reads.update(v.name for v in ex.variables_read(eff.ast))
+        if isinstance(eff.ast, ex.Assign):
+            writes.add(eff.ast.name)
+    return reads, writes
+
+
+def cross_level_filter(levels: list[Level], problems: list[LevelError]) -> list[LevelError]:
+    """Drop W003/W004 when another of these levels sets/reads the variable."""
+    usage = {lv.file: variable_usage(lv) for lv in levels}
+    out: list[LevelError] = []
+    for p in problems:
+        if p.code in ("W003", "W004") and p.file in usage:
+            name = p.message.split("'")[1]
+            idx = 1 if p.code == "W003" else 0  # W003 needs a writer elsewhere, W004 a reader
+            if any(name in u[idx] for f, u in usage.items() if f != p.file):
+                continue
+        out.append(p)
+    return out
