@@ -71,11 +71,11 @@ def decode_document(
     except RecursionError:
         raise DocumentError(f"{label} is damaged (nested too deeply)") from None
     except ValueError as exc:
+        if not text.rstrip().endswith("}"):
+            raise DocumentError(f"{label} is cut short (the write was interrupted)") from None
         where = ""
         if isinstance(exc, json.JSONDecodeError):
             where = f" at line {exc.lineno}, column {exc.colno}"
-            if exc.pos >= len(text.rstrip()) - 1:
-                raise DocumentError(f"{label} is cut short (truncated{where})") from None
         raise DocumentError(f"{label} is damaged (not valid JSON{where})") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_PREFIX + kind:
         raise DocumentError(f"{label} is not a Leave Me Alone {kind} file")

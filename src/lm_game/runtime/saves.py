@@ -106,6 +106,14 @@ class SaveMeta:
         return cls(play_time=float(play_time), thumbnail_png=thumb, **values)
 
     @property
+    def saved_at_text(self) -> str:
+        """When it was saved, for people: "2026-11-25 18:30" (the stored ISO text if unusual)."""
+        try:
+            return datetime.fromisoformat(self.saved_at).strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            return self.saved_at
+
+    @property
     def play_time_text(self) -> str:
         """Play time as H:MM:SS."""
         total = int(self.play_time)
@@ -334,7 +342,7 @@ class SaveManager:
             messages.insert(
                 0,
                 f"{label.capitalize()} could not be loaded ({'; '.join(found.problems)}); "
-                f"loaded the previous save from {meta.saved_at or 'earlier'} instead.",
+                f"loaded the previous save from {meta.saved_at_text or 'earlier'} instead.",
             )
         return LoadResult(True, name, state, history, meta, found.from_backup, messages)
 
