@@ -70,8 +70,9 @@ def check_paths(paths: list[Path], assets_root: Path | None = None) -> tuple[lis
     return files, sorted(set(problems), key=error_sort_key)
 
 
-def report(files: list[Path], problems: list[LevelError], fmt: str, out: TextIO = sys.stdout) -> None:
+def report(files: list[Path], problems: list[LevelError], fmt: str, out: TextIO | None = None) -> None:
     """Print problems as compiler-style lines (or one JSON document)."""
+    out = out or sys.stdout
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     if fmt == "json":

@@ -135,7 +135,7 @@ class _Parser:
     def parse(self) -> JValue:
         i = self.skip_ws(0)
         if i >= self.n:
-            raise self.fail("E005", "the file is empty", i, "a level is a JSON object: { ... }")
+            raise self.fail("E005", "the file is empty", 0, "a level is a JSON object: { ... }")
         value, i = self.value(i, 0)
         i = self.skip_ws(i)
         if i < self.n:

@@ -408,7 +408,13 @@ class _Builder:
             if f.required and name not in present:
                 ok = False
                 if is_scene and name in sh.BLOCKS:
-                    ctx.at(jv, path, "E030", f"a {name} scene needs a {name!r} block with its tuning")
+                    ctx.at(
+                        jv,
+                        path,
+                        "E030",
+                        f"a scene of type {name!r} needs a {name!r} block",
+                        f'add "{name}": {{ ... }} with the {name} tuning',
+                    )
                 else:
                     ctx.at(jv, path, "E020", f"missing required field {name!r}", f.doc)
         if not ok:
