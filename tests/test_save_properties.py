@@ -15,7 +15,11 @@ from lm_game.storage import MemoryStorage
 ids = st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True)
 values = st.one_of(st.booleans(), st.integers(-(10**12), 10**12), st.text(max_size=30))
 json_leaf = st.one_of(
-    st.none(), st.booleans(), st.integers(-1000, 1000), st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=10)
+    st.none(),
+    st.booleans(),
+    st.integers(-1000, 1000),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=10),
 )
 json_data = st.recursive(
     json_leaf,

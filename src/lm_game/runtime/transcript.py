@@ -84,9 +84,10 @@ def play(
     *,
     seed: int = 0,
     runner: StoryRunner | None = None,
+    resume: bool = False,
     max_events: int = 5000,
 ) -> Transcript:
-    """Start `level` and follow `actions`; returns every event as a line of text."""
+    """Start `level` (or, with `resume`, continue the runner's loaded state) and follow `actions`."""
     if runner is None:
         runner = StoryRunner(level, GameState.new(seed, level.id))
     out = Transcript(runner=runner)
@@ -95,7 +96,7 @@ def play(
     def record(events: list[Event]) -> None:
         out.lines.extend(describe(events))
 
-    record(runner.start_level(level))
+    record(runner.resume() if resume else runner.start_level(level))
     while len(out.lines) < max_events:
         state = runner.state
         try:
