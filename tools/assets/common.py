@@ -6,8 +6,8 @@ import os
 import random
 import struct
 import zlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -178,7 +178,7 @@ def bezier(p0: Point, p1: Point, p2: Point, n: int = 24) -> list[Point]:
 def curve(s: pygame.Surface, p0: Point, p1: Point, p2: Point, width: float, color: Color = INK) -> None:
     """Thick quadratic curve (brows, mouths)."""
     pts = bezier(p0, p1, p2)
-    for a, b in zip(pts, pts[1:]):
+    for a, b in zip(pts, pts[1:], strict=False):
         thick_line(s, a, b, width, color)
 
 
@@ -426,11 +426,12 @@ def cutout(src: pygame.Surface, border: int = 5, paper: Color = WHITE, line: int
     r = np.random.default_rng(zlib.crc32(seed.encode()))
 
     def dilate(m: np.ndarray, rad: int) -> np.ndarray:
+        p = np.pad(m, rad)
         out = m.copy()
         for dx in range(-rad, rad + 1):
             for dy in range(-rad, rad + 1):
                 if dx * dx + dy * dy <= rad * rad:
-                    out |= np.roll(np.roll(m, dx, 0), dy, 1)
+                    out |= p[rad + dx:rad + dx + w, rad + dy:rad + dy + h]
         return out
 
     paper_m = dilate(a, border)
@@ -509,9 +510,3 @@ def init() -> None:
 def lerp(a: float, b: float, t: float) -> float:
     """Linear interpolation."""
     return a + (b - a) * t
-
-
-def each(it: Iterable[object]) -> None:  # pragma: no cover - tiny helper
-    """Exhaust an iterable."""
-    for _ in it:
-        pass

@@ -4,7 +4,6 @@ from __future__ import annotations
 import math
 
 import pygame
-
 from common import BONE, GLASS, INK, RED_DK, RED_LT, WHITE, Color, curve, thick_line
 
 
@@ -80,7 +79,7 @@ def mouth(s: pygame.Surface, cx: float, cy: float, w: float, kind: str = "line",
     elif kind == "wobble":
         pts = [(cx - w / 2 + w * i / 12, cy + math.sin(i * 1.6) * w * 0.06 + (abs(i - 6) - 6) * -0.012 * w)
                for i in range(13)]
-        for a, b in zip(pts, pts[1:]):
+        for a, b in zip(pts, pts[1:], strict=False):
             thick_line(s, a, b, lw, INK)
     elif kind in ("grin", "big_grin"):
         depth = w * (0.42 if kind == "grin" else 0.6)
