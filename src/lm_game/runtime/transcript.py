@@ -1,9 +1,10 @@
 """Scripted playthroughs: drive a StoryRunner with a list of actions, get one text line per event.
 
 Used by the transcript tests (tests/transcripts/*.json) and usable for replays. Actions:
-an int (choose that option), ``"default"`` (timer ran out), ``"back"`` (rollback one step),
-``"run NODE"``, ``"scene SCENE"``, ``"hotspot ID"`` (interact with a hotspot of the current
-explore scene: its node, or its exit), ``"win"`` / ``"lose"`` (the current scene's on_win /
+an int (choose that option), ``"default"`` (timer ran out), ``"back"`` (roll back to the
+previous choice, line by line),
+``"run NODE"``, ``"scene SCENE"``, ``"hotspot ID"`` (interact with a visible hotspot of the
+current explore scene: its node, then its exit if it has one), ``"win"`` / ``"lose"`` (the current scene's on_win /
 on_lose node), ``"then"`` (the current cutscene's ``then`` node).
 Lines are continued automatically; the run stops when the actions run out at a choice or
 when control is back with a scene, or when the story ends.
@@ -49,7 +50,20 @@ def _scene_node(runner: StoryRunner, which: str) -> str | None:
     return getattr(spec, which, None) if spec is not None else None
 
 
-def _free_action(runner: StoryRunner, action: str) -> list[Event]:
+def _back_to_choice(runner: StoryRunner) -> list[Event]:
+    """Step back until an earlier choice is showing (or nothing is left to step back to)."""
+    events: list[Event] = []
+    if not runner.can_step_back():
+        raise ScriptError("'back': nothing to step back to")
+    while runner.can_step_back():
+        events += runner.step_back()
+        if runner.state is RunnerState.WAITING_FOR_CHOICE:
+            break
+    return events
+
+
+def _free_action(runner: StoryRunner, action: str, exits: list[str]) -> list[Event]:
+    """Run a free-play action; a hotspot with both node and exit appends its exit to `exits`."""
     verb, _, arg = action.partition(" ")
     arg = arg.strip()
     if verb == "run" and arg:
@@ -62,7 +76,11 @@ def _free_action(runner: StoryRunner, action: str) -> list[Event]:
             raise ScriptError(f"'hotspot {arg}': scene {scene.id!r} is not an explore scene")
         for spot in scene.explore.hotspots:
             if spot.id == arg:
+                if spot.cond is not None and not spot.cond.holds(runner.game):
+                    raise ScriptError(f"hotspot {arg!r} is hidden now ({spot.cond.text})")
                 if spot.node:
+                    if spot.exit:
+                        exits.append(spot.exit)
                     return runner.run_node(spot.node)
                 if spot.exit:
                     return runner.go_to_scene(spot.exit)
@@ -74,7 +92,7 @@ def _free_action(runner: StoryRunner, action: str) -> list[Event]:
             raise ScriptError(f"'{verb}': scene {runner.game.scene!r} has no such node")
         return runner.run_node(node)
     if verb == "back":
-        return runner.step_back()
+        return _back_to_choice(runner)
     raise ScriptError(f"action {action!r} does not fit here (state {runner.state.value})")
 
 
@@ -97,9 +115,13 @@ def play(
         out.lines.extend(describe(events))
 
     record(runner.resume() if resume else runner.start_level(level))
+    exits: list[str] = []
     while len(out.lines) < max_events:
         state = runner.state
         try:
+            if state is RunnerState.RETURNED and exits:
+                record(runner.go_to_scene(exits.pop()))
+                continue
             if state is RunnerState.WAITING_FOR_CONTINUE:
                 record(runner.advance())
                 continue
@@ -110,7 +132,7 @@ def play(
                 if action == "default":
                     record(runner.choose_default())
                 elif action == "back":
-                    record(runner.step_back())
+                    record(_back_to_choice(runner))
                 elif isinstance(action, int) and not isinstance(action, bool):
                     record(runner.choose(action))
                 else:
@@ -118,10 +140,10 @@ def play(
             elif state is RunnerState.RETURNED:
                 if not isinstance(action, str):
                     raise ScriptError(f"no choice is showing; action {action!r} does not fit")
-                record(_free_action(runner, action))
+                record(_free_action(runner, action, exits))
             else:
                 if action == "back":
-                    record(runner.step_back())
+                    record(_back_to_choice(runner))
                     continue
                 pending.appendleft(action)
                 break
