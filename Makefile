@@ -29,5 +29,9 @@ lint: $(STAMP)
 check: $(STAMP)
 	$(PY) -m lm_game check
 
+# the browser build (offline): build/web/{index.html, leave_me_alone.apk, favicon.png}; WEBFLAGS=--zip for itch.io
+web: $(STAMP) assets/ui/icon.png tools/web/template.tmpl
+	$(PY) tools/web/build.py $(WEBFLAGS)
+
 clean:
 	rm -rf build dist test-artifacts .pytest_cache .mypy_cache .ruff_cache
