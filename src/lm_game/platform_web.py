@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 from typing import Any
+
+from lm_game.storage import FileStorage, LocalStorage, Storage
 
 IS_WEB: bool = sys.platform == "emscripten"
 """True under pygbag (CPython compiled to WebAssembly)."""
@@ -24,3 +27,13 @@ def browser_local_storage() -> Any:
     if not IS_WEB:
         raise RuntimeError("localStorage exists only in the browser build")
     return importlib.import_module("platform").window.localStorage  # type: ignore[attr-defined]
+
+
+def platform_storage(data_dir: Path | str | None = None) -> Storage:
+    """Where saves and settings live: the page's localStorage in the browser, else files.
+
+    `data_dir` only matters on desktop (default: the per-user folder, or $LM_GAME_DATA_DIR).
+    """
+    if IS_WEB:
+        return LocalStorage(browser_local_storage())
+    return FileStorage(data_dir)
