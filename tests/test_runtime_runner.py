@@ -323,3 +323,16 @@ def test_runtime_runner_copies_are_independent() -> None:
     kept = copy.deepcopy(snap)
     snap["variables"]["asked"] = 99
     assert runner.snapshot() == kept
+
+
+def test_runtime_runner_autosaves_at_level_start_and_after_each_choice() -> None:
+    saves = SaveManager(MemoryStorage())
+    results = []
+    runner = StoryRunner(
+        demo(), GameState.new(3, "runtime_demo"), on_autosave=lambda d: results.append(saves.autosave(d))
+    )
+    play(demo(), [1, 0], runner=runner)
+    assert len(results) == 3 and all(r.ok for r in results)
+    loaded = saves.load("auto")
+    assert loaded.ok and loaded.state is not None
+    assert (loaded.state.node, loaded.state.step) == ("angry", 0)  # the first line after the last choice

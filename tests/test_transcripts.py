@@ -48,7 +48,10 @@ def test_transcript(path: Path) -> None:
     assert result.unused_actions == [], f"actions never used: {result.unused_actions}"
     expected = spec["expect"]
     for i, (got, want) in enumerate(zip(result.lines, expected, strict=False)):
-        assert got == want, f"{path.name}: event {i} differs\n  got:  {got}\n  want: {want}"
+        assert got == want, (
+            f"{path.name}: event {i} differs\n  got:  {got}\n  want: {want}\n"
+            f"if the change is intended: .venv/bin/python tests/test_transcripts.py --update {path}"
+        )
     extra = result.lines[len(expected):] or ["(missing) " + e for e in expected[len(result.lines):]]
     assert len(result.lines) == len(expected), (
         f"{path.name}: {len(result.lines)} events, expected {len(expected)}; first difference: {extra[0]}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -120,7 +121,8 @@ class StoryRunner:
     loading a save, ``advance()`` when the player continues a line, ``choose(i)`` /
     ``choose_default()`` at a choice (then autosave), ``run_node(id)`` / ``go_to_scene(id)``
     from gameplay scenes, ``step_back()`` for rollback, ``save_data()`` to save.
-    Each returns the events to present, in order.
+    Each returns the events to present, in order. With ``on_autosave`` (e.g.
+    ``SaveManager.autosave``) the runner itself autosaves at level start and after each choice.
     """
 
     def __init__(
@@ -132,6 +134,7 @@ class StoryRunner:
         persistent: PersistentData | None = None,
         rollback_limit: int = ROLLBACK_LIMIT,
         max_steps: int = MAX_STEPS_PER_CALL,
+        on_autosave: Callable[[SaveData], object] | None = None,
     ) -> None:
         self.level = level
         self.game = game if game is not None else GameState.new(0, level.id)
@@ -139,6 +142,7 @@ class StoryRunner:
         self.persistent = persistent if persistent is not None else PersistentData()
         self.rollback = Rollback(rollback_limit)
         self.max_steps = max_steps
+        self.on_autosave = on_autosave
         self.state = RunnerState.RETURNED
         self.current_line: LineEvent | None = None
         self.current_choices: ChoicesEvent | None = None
@@ -164,6 +168,7 @@ class StoryRunner:
         self._declare_variables()
         self._enter_scene(self.level.start)
         self._run()
+        self._autosave()
         return self._end()
 
     def resume(self) -> list[Event]:
@@ -249,6 +254,7 @@ class StoryRunner:
         else:
             self.game.step += 1
         self._run()
+        self._autosave()
         return self._end()
 
     def choose_default(self) -> list[Event]:
@@ -339,6 +345,10 @@ class StoryRunner:
         )
 
     # ------------------------------------------------------------------ internals
+
+    def _autosave(self) -> None:
+        if self.on_autosave is not None:
+            self.on_autosave(self.save_data())
 
     def _begin(self) -> None:
         self._events = []
