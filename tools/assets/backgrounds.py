@@ -69,7 +69,7 @@ def sky(s: pygame.Surface, top: Color, dots: Color, horizon: float = 0.7, stars:
     """Night sky: flat colour, halftone glow toward the horizon, cut-paper stars."""
     r = rng(seed)
     s.fill(top)
-    halftone(s, (0, 0, W, H * horizon + 40), dots, 14, lambda u, v: max(0.0, v - 0.25) * 1.3)
+    halftone(s, (0, 0, W, H * horizon + 40), dots, 14, lambda u, v: max(0.0, v - 0.35) * 1.1)
     for _ in range(stars):
         x, y = r.uniform(10, W - 10), r.uniform(8, H * horizon * 0.7)
         if r.random() < 0.3:
@@ -213,8 +213,11 @@ def ground(s: pygame.Surface, y: float, color: Color, dots: Color, seed: str) ->
 def spotlight(s: pygame.Surface, top: Pt, bl: Pt, br: Pt, color: Color, spacing: float = 9) -> None:
     """A halftone light cone."""
     pts = [top, br, bl]
-    halftone(s, (min(bl[0], top[0]) - 2, top[1], max(br[0], top[0]) - min(bl[0], top[0]) + 4, bl[1] - top[1]),
-             color, spacing, lambda u, v: 0.25 + 0.6 * (1 - v), mask=poly_mask((W, H), pts))
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    down = bl[1] > top[1]
+    halftone(s, (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), color, spacing,
+             lambda u, v: 0.25 + 0.6 * ((1 - v) if down else v), mask=poly_mask((W, H), pts))
 
 
 def newsprint_bg(seed: str, base: Color = PAPER, ink: Color = PAPER3) -> pygame.Surface:
@@ -227,7 +230,7 @@ def newsprint_bg(seed: str, base: Color = PAPER, ink: Color = PAPER3) -> pygame.
 def vignette(s: pygame.Surface, color: Color = INK, spacing: float = 12) -> None:
     """Halftone darkening toward the corners."""
     halftone(s, (0, 0, W, H), color, spacing,
-             lambda u, v: max(0.0, math.hypot(u - 0.5, (v - 0.5) * 0.9) - 0.42) * 3.0)
+             lambda u, v: max(0.0, math.hypot(u - 0.5, (v - 0.5) * 0.9) - 0.5) * 2.6)
 
 
 def lenses_ring(s: pygame.Surface, cx: float, cy: float, rx: float, ry: float, n: int, size: float,
@@ -254,15 +257,24 @@ def title() -> pygame.Surface:
     moon(s, 800, 110, 62)
     skyline(s, r, 430, NAVY, 60, 200, DUSK, GOLD_DK)
     ferris_wheel(s, 180, 250, 120)
+    # spotlights sweeping up from behind the tent
+    spotlight(s, (400, 450), (210, 0), (300, 0), GOLD_LT, 10)
+    spotlight(s, (640, 450), (700, 0), (800, 0), GOLD_LT, 10)
     big_top(s, 520, 460, 420, 300)
-    skyline(s, r, 470, INK, 20, 70)
     ground(s, 452, MIDNIGHT, NAVY, "title-ground")
-    # spotlights sweeping
-    spotlight(s, (300, 470), (120, 0), (230, 0), GOLD_LT, 10)
-    spotlight(s, (760, 470), (760, 0), (900, 0), GOLD_LT, 10)
+    # a queue of tiny visitors, all holding cameras up
+    for i in range(14):
+        x = 40 + i * 30 + (i % 3) * 4
+        if 300 < x < 330:
+            continue
+        y = 492 + (i % 2) * 6
+        ellipse(s, (x - 7, y - 22, 14, 14), INK)
+        poly(s, [(x - 9, y - 8), (x + 9, y - 8), (x + 11, y + 30), (x - 11, y + 30)], INK)
+        rect(s, (x + 4, y - 28, 10, 7), GREY_DK)
+        circle(s, (x + 9, y - 25), 2, GOLD_LT)
     bunting(s, r, (0, 40), (W, 60), 70, 22)
     headline_banner(s, r, "STAR-LAND", W / 2, 122, 9, RED, CREAM, -3)
-    headline_banner(s, r, "EXTRA!", 150, 470, 5, CREAM, RED, 6, INK)
+    headline_banner(s, r, "EXTRA!", 820, 480, 5, RED, GOLD_LT, 6, INK)
     vignette(s)
     return s
 
@@ -636,9 +648,26 @@ def park_below() -> pygame.Surface:
             rect(s, (x - 30, y - 20, 60, 40), RED, 3)
             rect(s, (x - 22, y - 12, 44, 24), CREAM, 2)
         else:
-            pts = [(x + 50 * math.cos(t / 3) * math.cos(t), y + 30 * math.sin(t)) for t in [k / 10 for k in range(63)]]
-            pygame.draw.lines(s, INK, True, pts, 7)
-            pygame.draw.lines(s, PAPER, True, pts, 3)
+            ring = pygame.Rect(0, 0, 110, 64)
+            ring.center = (round(x), round(y))
+            pygame.draw.ellipse(s, INK, ring.inflate(8, 8), 12)
+            pygame.draw.ellipse(s, PAPER, ring, 4)
+            for j in range(16):
+                b = 2 * math.pi * j / 16
+                px, py = x + math.cos(b) * 57, y + math.sin(b) * 34
+                pygame.draw.line(s, PAPER3, (px - math.cos(b) * 6, py - math.sin(b) * 6),
+                                 (px + math.cos(b) * 2, py + math.sin(b) * 2), 2)
+    # tree clumps and little tents between the rides
+    for _ in range(40):
+        x, y = r.uniform(0, W), r.uniform(0, H)
+        if math.hypot(x - cx, y - cy) < 130:
+            continue
+        if r.random() < 0.7:
+            circle(s, (x, y), r.uniform(6, 11), TEAL, 2)
+            circle(s, (x - 2, y - 2), 3, TEAL_LT)
+        else:
+            poly(s, star_points(x, y, 12, 12, 4, 0), RED if r.random() < 0.5 else GOLD, 2)
+            circle(s, (x, y), 3, CREAM)
     # the big top from above: striped disc
     for j in range(12):
         a0 = 2 * math.pi * j / 12
@@ -655,18 +684,23 @@ def park_below() -> pygame.Surface:
             continue
         c = r.choice([CREAM, GOLD_LT, RED_LT, CREAM])
         circle(s, (x, y), r.choice([1, 2]), c)
-    # snapped camera straps drifting down past the viewer
-    for _ in range(5):
-        x = r.uniform(40, W - 40)
-        y = r.uniform(40, H - 80)
+    # snapped camera straps drifting down past the viewer, each with its camera
+    for x, y in ((120, 60), (820, 90), (700, 420), (200, 330), (880, 300)):
         a = (x, y)
-        b = (x + r.uniform(-60, 60), y + r.uniform(50, 90))
+        b = (x + r.uniform(-50, 50), y + r.uniform(40, 70))
         c = (b[0] + r.uniform(-40, 40), b[1] + 40)
-        curve(s, a, b, c, 9, INK)
-        curve(s, a, b, c, 5, RED_DK)
-    # the giant Star's shadow (hat brim) at the edge
-    ellipse(s, (-200, 430, 520, 200), INK)
-    halftone(s, (0, 380, 400, 160), MIDNIGHT, 8, lambda u, v: 0.5)
+        curve(s, a, b, c, 12, INK)
+        curve(s, a, b, c, 6, RED_DK)
+        rect(s, (c[0] - 16, c[1] - 10, 32, 22), GREY_DK, 3)
+        circle(s, c, 7, INK)
+        circle(s, (c[0] - 2, c[1] - 2), 2, WHITE)
+        poly(s, [(a[0] - 6, a[1]), (a[0] + 6, a[1]), (a[0] + 2, a[1] - 9), (a[0], a[1] - 4), (a[0] - 3, a[1] - 10)],
+             RED_DK, 2)
+    # the giant Star's shoe tips at the bottom edge: we are looking down from their height
+    for sx in (300, 640):
+        ellipse(s, (sx - 110, 470, 220, 150), INK)
+        ellipse(s, (sx - 70, 486, 80, 20), GREY_DK)
+        pygame.draw.arc(s, GOLD_LT, (sx - 110, 470, 220, 150), 0.9, 2.2, 3)
     vignette(s, INK, 10)
     return s
 

@@ -76,12 +76,13 @@ POSES: dict[str, dict[str, object]] = {
     "hurt": dict(legs=(14, 4, -10, 10), arms=(140, 160, -140, -170), lean=-14, face="hurt"),
     "disguise": dict(legs=(-14, -8, 18, 6), arms=(-10, -4, 30, 0), lean=0, face="neutral",
                      hat="bowler", cane=True),
-    "giant": dict(legs=(-8, -6, 8, 6), arms=(-40, -60, 50, 70), lean=0, face="determined"),
+    "giant": dict(legs=(-10, -4, 10, 4), arms=(-135, -160, 135, 160), lean=0, face="determined"),
 }
 
 
-def star_figure(s: pygame.Surface, ox: float, oy: float, k: float, pose: str, detail: bool = False) -> None:
-    """The Star full-body, 48x96 units scaled by k, origin top-left at (ox, oy)."""
+def star_figure(s: pygame.Surface, ox: float, oy: float, k: float, pose: str,
+                detail: bool = False) -> tuple[Pt, Pt]:
+    """The Star full-body, 48x96 units scaled by k, origin top-left at (ox, oy); returns the hands."""
     p = POSES[pose]
     lean = float(p["lean"])  # type: ignore[arg-type]
     lb, lbs, lf, lfs = p["legs"]  # type: ignore[misc]
@@ -101,12 +102,13 @@ def star_figure(s: pygame.Surface, ox: float, oy: float, k: float, pose: str, de
         return (hip[0] + (dx * math.cos(lr) - dy * math.sin(lr)) * k,
                 hip[1] + (dx * math.sin(lr) + dy * math.cos(lr)) * k)
 
-    ow = max(2, round(k * 1.2))
+    ow = max(1, round(k * 1.2))
     # back limbs (darker)
     sh_b = U(21, 38)
     e = limb(s, sh_b, ab - lean, 11, 4.5, NAVY, k)
     e2 = limb(s, e, abs_ - lean, 10, 4, NAVY, k)
     circle(s, e2, 2.6 * k, SKIN_DK, ow)
+    back_hand = e2
     kn = limb(s, (hip[0] - 2 * k, hip[1]), lb, 17, 5.5, GREY_DK, k)
     ft = limb(s, kn, lbs, 17, 5, GREY_DK, k)
     ellipse(s, (ft[0] - 3 * k, ft[1] - 2.5 * k, 9 * k, 5 * k), INK)
@@ -131,9 +133,9 @@ def star_figure(s: pygame.Surface, ox: float, oy: float, k: float, pose: str, de
     head_c = U(25, 22)
     hr = pygame.Rect(0, 0, round(15 * k), round(18 * k))
     hr.center = (round(head_c[0]), round(head_c[1]))
-    ellipse(s, hr.inflate(3 * k, 1 * k).move(-1 * k, -2 * k), INK)  # hair
+    ellipse(s, (hr.x - 1.5 * k, hr.y - 1 * k, hr.w + 1 * k, hr.h * 0.62), INK)  # hair
     if detail:
-        shaded_ellipse(s, hr, SKIN, SKIN_DK, lambda u, v: max(0.0, 0.55 - u) * 1.6, 1.4 * k, ow)
+        shaded_ellipse(s, hr, SKIN, SKIN_DK, lambda u, v: max(0.0, 0.35 - u) * 1.2, 1.4 * k, ow)
     else:
         ellipse(s, hr, SKIN, ow)
     # face (3/4 facing right)
@@ -158,6 +160,8 @@ def star_figure(s: pygame.Surface, ox: float, oy: float, k: float, pose: str, de
             thick_line(s, (head_c[0] - 1 * k, ey + 5 * k), (head_c[0] + 3.5 * k, ey + 5 * k), max(1, 0.7 * k), INK)
         elif face == "dash":
             thick_line(s, (head_c[0] - 1 * k, ey + 5 * k), (head_c[0] + 3 * k, ey + 4.5 * k), max(1, 0.7 * k), INK)
+        elif k < 3:
+            pygame.draw.line(s, RED_DK, (head_c[0], ey + 5 * k), (head_c[0] + 3 * k, ey + 5 * k), 1)
         else:
             curve(s, (head_c[0] - 1 * k, ey + 4.5 * k), (head_c[0] + 1.5 * k, ey + 6 * k),
                   (head_c[0] + 3.5 * k, ey + 4.5 * k), max(1, 0.7 * k), INK)
@@ -191,6 +195,7 @@ def star_figure(s: pygame.Surface, ox: float, oy: float, k: float, pose: str, de
         for i in range(3):
             y = oy + (40 + i * 12) * k
             pygame.draw.line(s, GOLD_LT, (ox + 1 * k, y), (ox + (9 - i * 2) * k, y), max(1, round(k)))
+    return back_hand, e2
 
 
 def star_frames() -> list[str]:
@@ -208,19 +213,26 @@ def star_frames() -> list[str]:
 def star_giant() -> str:
     """sprites/star_giant.png 320x540: the giant Star, straps snapping off the wrists."""
     s = surf(320, 540, alpha=True)
-    k = 5.4
+    k = 4.6
     ox = 160 - 24 * k
-    star_figure(s, ox, 540 - 96 * k - 4, k, "giant", detail=True)
     r = rng("giant-straps")
-    for hx, hy, d in ((34, 318, -1), (292, 310, 1)):
+    layer = surf(320, 540, alpha=True)
+    hands = star_figure(layer, ox, 540 - 96 * k - 6, k, "giant", detail=True)
+    for (hx, hy), d in zip(hands, (-1, 1), strict=True):
+        # snapped camera straps hanging from the wrists, broken ends flying
         for i in range(3):
-            ang = math.radians(r.uniform(20, 70)) * d
-            length = r.uniform(40, 70)
-            a = (hx + d * 4, hy + i * 6)
-            b = (a[0] + math.sin(ang) * length, a[1] + math.cos(ang) * length * 0.7)
-            thick_line(s, a, b, 7, INK)
-            thick_line(s, a, b, 4, RED_DK)
-            sparkle(s, b[0], b[1], 6, WHITE, 2)
+            ang = math.radians(r.uniform(-25, 25))
+            length = r.uniform(50, 90)
+            a = (hx + d * (i - 1) * 5, hy + 6)
+            mid = (a[0] + d * r.uniform(6, 20), a[1] + length * 0.5)
+            b = (a[0] + math.sin(ang) * length, a[1] + math.cos(ang) * length)
+            curve(s, a, mid, b, 8, INK)
+            curve(s, a, mid, b, 4, RED_DK)
+            poly(s, [(b[0] - 5, b[1]), (b[0] + 5, b[1]), (b[0] + 3, b[1] + 7), (b[0], b[1] + 3),
+                     (b[0] - 3, b[1] + 8)], RED_DK, 2)
+        sparkle(s, hx + d * 26, hy - 30, 10, GOLD_LT, 2)
+        sparkle(s, hx + d * 8, hy - 50, 6, WHITE, 2)
+    s.blit(layer, (0, 0))
     s = cutout(s, 4, WHITE, 2, seed="giant")
     save_png(s, "sprites/star_giant.png")
     return "sprites/star_giant.png"
