@@ -33,5 +33,9 @@ check: $(STAMP)
 web: $(STAMP) assets/ui/icon.png tools/web/template.tmpl
 	$(PY) tools/web/build.py $(WEBFLAGS)
 
+assets: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,assets]'
+	$(PY) tools/assets/build.py
+
 clean:
 	rm -rf build dist test-artifacts .pytest_cache .mypy_cache .ruff_cache
