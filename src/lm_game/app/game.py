@@ -18,13 +18,20 @@ def assets(app: App) -> AssetCache:
     return cache
 
 
-def create_app(headless: bool = False, settings: Any = None) -> App:
-    """A ready App with its services and nothing on the stack yet."""
+def create_app(headless: bool = False, settings: Any = None, storage: Any = None) -> App:
+    """A ready App with its services (storage, settings, saves, audio) and nothing on the stack yet."""
     if headless:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from lm_game.ui import services
+
+    store = storage if storage is not None else services.default_storage(headless)
+    messages: list[str] = []
+    if settings is None:
+        settings, messages = services.load_initial_settings(store)
     app = App(headless=headless, settings=settings)
     assets(app)
+    services.install(app, store, messages)
     return app
 
 
@@ -36,12 +43,9 @@ def show_title(app: App, transition: str | None = None) -> None:
 
 def new_game(app: App) -> None:
     """Start the story from its first level."""
-    import json
+    from lm_game.ui import flow
 
-    from lm_game.content.locate import levels_dir
-
-    index = json.loads((levels_dir() / "index.json").read_text(encoding="utf-8"))
-    open_level(app, index["levels"][0], transition="fade")
+    flow.new_game(app)
 
 
 def open_level(app: App, ref: str, scene: str | None = None, seed: int = 0, transition: str | None = None) -> None:

@@ -1,4 +1,10 @@
-"""A vertical menu usable by keyboard, mouse, touch and gamepad alike."""
+"""A vertical menu usable by keyboard, mouse, touch and gamepad alike.
+
+Keyboard / gamepad: UP/DOWN (or the stick) move the focus, CONFIRM selects, CANCEL is left to
+the screen. Mouse / touch: hovering moves the focus; an item is selected when the press AND
+the release both land on it (like a button), so a tap that advanced dialogue never selects
+the menu that appears under the finger.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,8 @@ import pygame
 
 from lm_game.input.actions import Action, InputEvent
 from lm_game.render import theme
+from lm_game.render.text import TextCache
+from lm_game.render.widgets import draw_button
 
 
 @dataclass
@@ -27,22 +35,42 @@ class Menu:
         font: pygame.font.Font,
         center_x: int,
         top: int,
-        spacing: int = 12,
+        spacing: int = 10,
+        min_width: int = 260,
+        cache: TextCache | None = None,
     ) -> None:
         self.items = items
         self.font = font
         self.center_x = center_x
         self.top = top
         self.spacing = spacing
+        self.min_width = min_width
+        self.cache = cache or TextCache(64)
         self.focus = next((i for i, it in enumerate(items) if it.enabled), 0)
+        self.armed: int | None = None
+        self._rects: list[pygame.Rect] | None = None
+
+    def set_font(self, font: pygame.font.Font) -> None:
+        """Use another font (text size changed); layout is recomputed."""
+        if font is not self.font:
+            self.font = font
+            self._rects = None
 
     def rects(self) -> list[pygame.Rect]:
-        h = self.font.get_height() + 10
-        out = []
-        for i, item in enumerate(self.items):
-            w = self.font.size(item.label)[0] + 40
-            out.append(pygame.Rect(self.center_x - w // 2, self.top + i * (h + self.spacing), w, h))
-        return out
+        """Hit and draw rectangles, one per item (cached until the font changes)."""
+        if self._rects is None:
+            h = self.font.get_height() + 14
+            w = max([self.min_width] + [self.font.size(it.label)[0] + 64 for it in self.items])
+            self._rects = [
+                pygame.Rect(self.center_x - w // 2, self.top + i * (h + self.spacing), w, h)
+                for i in range(len(self.items))
+            ]
+        return self._rects
+
+    def bottom(self) -> int:
+        """The y just below the last item."""
+        rects = self.rects()
+        return rects[-1].bottom if rects else self.top
 
     def item_at(self, pos: tuple[float, float]) -> int | None:
         for i, rect in enumerate(self.rects()):
@@ -58,44 +86,50 @@ class Menu:
                 self.focus = i
                 return
 
+    def select(self, index: int) -> None:
+        """Focus and activate an item (what a confirm does)."""
+        self.focus = index
+        item = self.items[index]
+        if item.enabled:
+            item.on_select()
+
     def handle(self, event: InputEvent) -> bool:
-        """Directions move focus, confirm selects; a pointer hovers and selects on release."""
+        """Directions move focus, confirm selects; a pointer hovers and selects press+release on one item."""
+        if not self.items:
+            return False
         if event.action is Action.POINT and event.pos is not None:
             hit = self.item_at(event.pos)
             if hit is not None:
                 self.focus = hit
             return hit is not None
-        if not event.pressed and not (event.action is Action.CONFIRM and event.is_pointer):
+        if event.action is Action.CONFIRM and event.pos is not None:
+            hit = self.item_at(event.pos)
+            if event.pressed:
+                self.armed = hit
+                if hit is not None:
+                    self.focus = hit
+                return hit is not None
+            armed, self.armed = self.armed, None
+            if hit is not None and hit == armed:
+                self.select(hit)
+                return True
             return False
-        if event.action in (Action.UP, Action.SCROLL_UP) and event.pressed:
+        if not event.pressed:
+            return False
+        if event.action in (Action.UP, Action.SCROLL_UP):
             self.move(-1)
             return True
-        if event.action in (Action.DOWN, Action.SCROLL_DOWN) and event.pressed:
+        if event.action in (Action.DOWN, Action.SCROLL_DOWN):
             self.move(1)
             return True
         if event.action is Action.CONFIRM:
-            if event.is_pointer:
-                assert event.pos is not None
-                hit = self.item_at(event.pos)
-                if hit is None:
-                    return False
-                self.focus = hit
-                if event.pressed:
-                    return True  # select on release, like a button
-            elif not event.pressed:
-                return False
-            item = self.items[self.focus]
-            if item.enabled:
-                item.on_select()
+            self.select(self.focus)
             return True
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
         for i, (item, rect) in enumerate(zip(self.items, self.rects(), strict=True)):
             focused = i == self.focus
-            if focused:
-                pygame.draw.rect(surface, theme.RED, rect, border_radius=4)
-                pygame.draw.rect(surface, theme.GOLD, rect, 3, border_radius=4)
-            colour = theme.CREAM if item.enabled else theme.GREY
-            text = self.font.render(item.label, True, colour)
-            surface.blit(text, text.get_rect(center=rect.center))
+            colour = theme.MENU_TEXT if item.enabled else theme.MENU_DISABLED
+            label = self.cache.render(self.font, item.label, colour)
+            draw_button(surface, rect, label, focused, item.enabled)

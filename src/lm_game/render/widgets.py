@@ -1,0 +1,108 @@
+"""Collage widgets: newsprint panels with halftone dots and torn edges, veils, buttons (cached surfaces)."""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+from lm_game.render import theme
+
+Colour = tuple[int, int, int]
+
+
+def torn_edge(width: int, seed: int, depth: int = 6, step: int = 9) -> list[int]:
+    """Offsets (0..depth) along an edge, every `step` px: the jagged line of torn paper."""
+    rng = random.Random(seed)
+    return [rng.randint(0, depth) for _ in range(width // step + 2)]
+
+
+class PanelCache:
+    """Panel surfaces by size and style, drawn once (halftone + torn edges are not cheap)."""
+
+    def __init__(self) -> None:
+        self._panels: dict[tuple[int, int, Colour, Colour, bool, bool, int], pygame.Surface] = {}
+        self._veils: dict[tuple[int, int, int], pygame.Surface] = {}
+
+    def panel(
+        self,
+        size: tuple[int, int],
+        fill: Colour,
+        border: Colour,
+        halftone: bool = True,
+        torn: bool = True,
+        seed: int = 1,
+    ) -> pygame.Surface:
+        """A paper panel of `size` (alpha outside the torn edges)."""
+        key = (size[0], size[1], fill, border, halftone, torn, seed)
+        surf = self._panels.get(key)
+        if surf is None:
+            surf = draw_panel(size, fill, border, halftone, torn, seed)
+            self._panels[key] = surf
+        return surf
+
+    def veil(self, size: tuple[int, int], alpha: int = theme.VEIL_ALPHA) -> pygame.Surface:
+        """A translucent night-blue sheet that dims what lies under an overlay."""
+        key = (size[0], size[1], alpha)
+        surf = self._veils.get(key)
+        if surf is None:
+            surf = pygame.Surface(size)
+            surf.fill(theme.NIGHT)
+            surf.set_alpha(alpha)
+            self._veils[key] = surf
+        return surf
+
+
+def draw_panel(
+    size: tuple[int, int], fill: Colour, border: Colour, halftone: bool, torn: bool, seed: int
+) -> pygame.Surface:
+    """Draw one panel: a polygon with torn top/bottom edges, halftone dots near the edges, an ink outline."""
+    w, h = size
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    depth = 5 if torn else 0
+    step = 9
+    top = torn_edge(w, seed, depth, step)
+    bottom = torn_edge(w, seed + 7, depth, step)
+    points: list[tuple[int, int]] = []
+    for i, off in enumerate(top):
+        points.append((min(i * step, w - 1), off))
+    for i, off in reversed(list(enumerate(bottom))):
+        points.append((min(i * step, w - 1), h - 1 - off))
+    pygame.draw.polygon(surf, fill, points)
+    if halftone:
+        shade = tuple(max(0, c - 28) for c in fill)
+        # dots grow towards the bottom-right corner: the newsprint halftone of the collage look
+        for y in range(depth + 6, h - depth - 4, 8):
+            for x in range(6 + (y // 8 % 2) * 4, w - 6, 8):
+                t = (x / w) * 0.6 + (y / h) * 0.4
+                r = int(t * t * 2.6)
+                if r > 0:
+                    pygame.draw.circle(surf, shade, (x, y), r)
+    pygame.draw.lines(surf, border, True, points, 3)
+    return surf
+
+
+def draw_button(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    label: pygame.Surface,
+    focused: bool,
+    enabled: bool = True,
+    style: theme.BoxStyle | None = None,
+) -> None:
+    """A menu slip: focus is shown by fill AND a thick outline AND a marker, never by colour alone."""
+    if style is None:
+        bg = theme.MENU_FOCUS_BG if focused else None
+        border = theme.MENU_FOCUS_BORDER
+    else:
+        bg = style.focus_bg if focused else style.choice_bg
+        border = style.focus_border if focused else style.border
+    if bg is not None:
+        pygame.draw.rect(surface, bg, rect, border_radius=4)
+    if focused or style is not None:
+        pygame.draw.rect(surface, border, rect, 3 if focused else 2, border_radius=4)
+    if focused:
+        cx = rect.left + 14
+        cy = rect.centery
+        pygame.draw.polygon(surface, border, [(cx - 5, cy - 7), (cx - 5, cy + 7), (cx + 5, cy)])
+    surface.blit(label, label.get_rect(center=rect.center))
