@@ -105,7 +105,7 @@ def level_assets(root: Path = ROOT) -> dict[str, list[str]]:
 
 def missing_level_assets(root: Path = ROOT) -> list[str]:
     """'level.json: assets/x' for every asset a level uses that is not in assets/ (yet)."""
-    out = []
+    out: list[str] = []
     for level, rels in level_assets(root).items():
         out.extend(f"{level}: assets/{rel}" for rel in rels if not (root / "assets" / rel).is_file())
     return out
@@ -191,12 +191,14 @@ def make_zip(web: Path, target: Path) -> Path:
     return target
 
 
-def build(root: Path = ROOT, out: Path | None = None, with_zip: bool = False) -> Path:
+def build(root: Path = ROOT, out: Path | None = None, with_zip: bool = False, stage_dir: Path | None = None) -> Path:
     """Stage, pack, check the size, publish to build/web; returns the published folder."""
     out = out or root / "build" / "web"
-    stage_dir = root / "build" / "stage" / APP_NAME
+    stage_dir = stage_dir or root / "build" / "stage" / APP_NAME
+    if stage_dir.name != APP_NAME:
+        raise BuildError(f"the stage folder must be called {APP_NAME} (pygbag names the archive after it)")
     files = stage(stage_dir, root)
-    print(f"staged {len(files)} files in {stage_dir.relative_to(root)}")
+    print(f"staged {len(files)} files in {stage_dir}")
     for line in missing_level_assets(root):
         print(f"warning: a level uses a missing asset: {line}")
     built = run_pygbag(stage_dir)
