@@ -412,7 +412,7 @@ _CUE_FIELDS: dict[str, dict[str, Field]] = {
     "camera": {"pan": _opt(POINT), "zoom": _opt(Num(minimum=0, exclusive_min=True)), "duration": _opt(SECONDS)},
     "card": {"text": _req(Str()), "duration": _opt(SECONDS)},
     "music": {"track": _req(Nullable(_asset(".ogg")))},
-    "sfx": {"sound": _req(_asset(".ogg", ".wav"))},
+    "sfx": {"sound": _req(_asset(".ogg"))},
     "emotion": {"actor": _req(_id("character id")), "emotion": _req(_id())},
 }
 CUE = Tagged(
@@ -486,7 +486,7 @@ OPTION = Obj(
 _ARG = {
     "shake": {"strength": _opt(Num(minimum=0)), "duration": _opt(SECONDS)},
     "flash": {"count": _opt(Int(minimum=1)), "duration": _opt(SECONDS)},
-    "sfx": {"sound": _req(_asset(".ogg", ".wav"))},
+    "sfx": {"sound": _req(_asset(".ogg"))},
     "music": {"track": _req(Nullable(_asset(".ogg")))},
     "wait": {"seconds": _req(SECONDS)},
     "emotion": {"actor": _req(_id("character id")), "emotion": _req(_id())},
