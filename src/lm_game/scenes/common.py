@@ -42,15 +42,14 @@ def snapshot(state: Any) -> dict[str, Any] | None:
 
 
 def restore(state: Any, snap: dict[str, Any] | None) -> None:
-    """Put a snapshot back into the same GameState object (scenes and the runner keep their reference)."""
+    """Put a snapshot back into the same GameState object (scenes and the runner keep their reference).
+
+    Works through proxies too: ``from_dict``/``assign`` are looked up on the object, not its type.
+    """
     if snap is None or state is None:
         return
-    fresh = type(state).from_dict(snap)
-    assign = getattr(state, "assign", None)
-    if callable(assign):
-        assign(fresh)
-    else:  # pragma: no cover - every GameState has assign(); plain objects in odd hosts
-        state.__dict__.update(fresh.__dict__)
+    fresh = state.from_dict(snap)
+    state.assign(fresh)
 
 
 def seed_of(state: Any) -> int:

@@ -288,6 +288,12 @@ class DodgeLogic(SceneLogic):
             return ax + t * aw, ay + ah + out
         return ax + aw / 2, ay + ah / 2
 
+    def _flash_point(self, side: str) -> tuple[float, float]:
+        """Where a flashbulb wave pops: inside the arena at the middle of its side."""
+        ax, ay, aw, ah = self.spec.arena
+        x, y = self._edge_point(side, 0.5)
+        return clamp(x, ax + 30, ax + aw - 30), clamp(y, ay + 30, ay + ah - 30)
+
     @staticmethod
     def _inward(side: str) -> float:
         return {"left": 0.0, "right": 180.0, "top": 90.0, "bottom": 270.0}.get(side, 90.0)
@@ -297,7 +303,8 @@ class DodgeLogic(SceneLogic):
             if wi not in self.announced and self.time >= w.at:
                 self.announced.add(wi)
                 if w.projectile == "flashbulb":
-                    self.host.command("flash", {"count": 1, "duration": 0.15, "source": "flashbulb"})
+                    x, y = self._flash_point(w.side)
+                    self.host.command("flash", {"count": 1, "duration": 0.15, "x": x, "y": y, "radius": 70})
                     self.host.command("sfx", {"sound": "sfx/shutter.ogg"})
         while self.spawn_next < len(self.spawns) and self.spawns[self.spawn_next][0] <= self.time:
             _, wi, i = self.spawns[self.spawn_next]
@@ -368,7 +375,7 @@ class DodgeLogic(SceneLogic):
         if not setting(self.host, "reduced_motion", False):
             self.host.command("shake", {"strength": 5, "duration": 0.25})
         if p.kind == "flashbulb":
-            self.host.command("flash", {"count": 1, "duration": 0.15, "source": "hit"})
+            self.host.command("flash", {"count": 1, "duration": 0.15, "x": self.x, "y": self.y, "radius": 50})
 
     def _words(self) -> None:
         for i, c in enumerate(self.spec.collectibles):
