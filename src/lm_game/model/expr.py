@@ -34,6 +34,12 @@ EFFECT_FUNCTIONS: dict[str, tuple[str, ...]] = {"give": ("item",), "take": ("ite
 
 KEYWORDS = frozenset({"and", "or", "not", "true", "false"})
 
+#: Limits that keep hostile or mistaken data from exhausting the parser (found by fuzzing):
+#: digits in a number literal, tokens in one expression, and nesting of parentheses/calls.
+MAX_NUMBER_DIGITS = 18
+MAX_TOKENS = 256
+MAX_NESTING = 32
+
 
 class ExprError(Exception):
     """A syntax error in an expression; ``col`` is 1-based within the expression text."""
@@ -79,13 +85,17 @@ def tokenize(text: str) -> list[Token]:
             i += 1
             continue
         col = i + 1
-        if ch.isdigit():
+        if "0" <= ch <= "9":  # ASCII only: str.isdigit() also accepts '²', which int() refuses
             j = i
-            while j < n and text[j].isdigit():
+            while j < n and "0" <= text[j] <= "9":
                 j += 1
             if j < n and (text[j].isalpha() or text[j] == "_" or text[j] == "."):
                 raise ExprError(
                     f"bad number {text[i : j + 1]!r}", col, "numbers are whole integers like 3"
+                )
+            if j - i > MAX_NUMBER_DIGITS:
+                raise ExprError(
+                    f"number too long ({j - i} digits)", col, f"use at most {MAX_NUMBER_DIGITS} digits"
                 )
             tokens.append(Token("INT", text[i:j], int(text[i:j]), col))
             i = j
@@ -140,6 +150,10 @@ def tokenize(text: str) -> list[Token]:
                 elif ch == "!":
                     hint = "use 'not'"
                 raise ExprError(f"unexpected character {ch!r}", col, hint)
+        if len(tokens) > MAX_TOKENS:
+            raise ExprError(
+                f"expression too long (over {MAX_TOKENS} tokens)", col, "split it into several steps or variables"
+            )
     tokens.append(Token("END", "", None, n + 1))
     return tokens
 
@@ -228,6 +242,7 @@ class _Parser:
         self.text = text
         self.tokens = tokenize(text)
         self.pos = 0
+        self.depth = 0
 
     def peek(self) -> Token:
         return self.tokens[self.pos]
@@ -264,7 +279,15 @@ class _Parser:
 
     # expr := or
     def expr(self) -> Expr:
-        return self.or_expr()
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ExprError(
+                f"expression nested too deeply (over {MAX_NESTING} levels)", self.peek().col, "simplify it"
+            )
+        try:
+            return self.or_expr()
+        finally:
+            self.depth -= 1
 
     def or_expr(self) -> Expr:
         left = self.and_expr()
