@@ -60,7 +60,40 @@ class Wipe(Transition):
             surface.fill(theme.NIGHT, pygame.Rect(w - covered, 0, covered, h))
 
 
-TRANSITIONS: dict[str, type[Transition]] = {"fade": Fade, "wipe": Wipe}
+class Tear(Transition):
+    """The game's own: a torn newspaper page drops over the screen, then falls away below it."""
+
+    EDGE = 26
+
+    def __init__(self, swap: Callable[[], None], duration: float = 0.5) -> None:
+        super().__init__(swap, duration)
+        self.page: pygame.Surface | None = None
+
+    def _page(self, size: tuple[int, int]) -> pygame.Surface:
+        if self.page is None or self.page.get_width() != size[0]:
+            from lm_game.render.widgets import newspaper_page
+
+            self.page = newspaper_page(size, self.EDGE)
+        return self.page
+
+    def draw(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        page = self._page((w, h))
+        edge = self.EDGE
+        c = self.coverage()
+        if self.t < self.duration / 2:  # falls from above, torn edge first, until it covers all
+            y = round(-(h + 2 * edge) + (h + edge) * _ease(c))
+        else:  # keeps falling, off the bottom
+            y = round(-edge + (h + 2 * edge) * _ease(1 - c))
+        surface.blit(page, (0, y))
+
+
+def _ease(x: float) -> float:
+    x = min(max(x, 0.0), 1.0)
+    return 1 - (1 - x) * (1 - x)
+
+
+TRANSITIONS: dict[str, type[Transition]] = {"fade": Fade, "wipe": Wipe, "tear": Tear}
 
 
 def make_transition(

@@ -106,7 +106,7 @@ PANEL_ACCENT: Colour = GOLD
 MENU_TEXT: Colour = CREAM
 MENU_FOCUS_BG: Colour = DEEP_RED
 MENU_FOCUS_BORDER: Colour = GOLD
-MENU_DISABLED: Colour = (150, 146, 138)
+MENU_DISABLED: Colour = (168, 162, 150)
 VEIL_ALPHA = 170
 """How dark an overlay (pause, settings) veils the game below it."""
 TIMER_FULL: Colour = GOLD

@@ -106,3 +106,36 @@ def draw_button(
         cy = rect.centery
         pygame.draw.polygon(surface, border, [(cx - 5, cy - 7), (cx - 5, cy + 7), (cx + 5, cy)])
     surface.blit(label, label.get_rect(center=rect.center))
+
+
+def newspaper_page(size: tuple[int, int], edge: int = 26) -> pygame.Surface:
+    """A full-screen front page with torn top and bottom edges (the "tear" transition's sheet).
+
+    The page is `edge` px taller at each end than `size`, where the paper is torn.
+    """
+    w, h = size
+    surf = pygame.Surface((w, h + 2 * edge), pygame.SRCALPHA)
+    top = torn_edge(w, 97, edge - 4, 14)
+    bottom = torn_edge(w, 131, edge - 4, 14)
+    points = [(min(i * 14, w), off) for i, off in enumerate(top)]
+    points += [(min(i * 14, w), h + 2 * edge - 1 - off) for i, off in reversed(list(enumerate(bottom)))]
+    pygame.draw.polygon(surf, theme.CREAM, points)
+    shade = theme.PAPER_SHADE
+    for y in range(edge + 10, h + edge, 10):  # halftone rows, denser towards the bottom
+        r = 1 + (y * 3) // (h + 2 * edge)
+        for x in range(8 + (y // 10 % 2) * 5, w, 10):
+            pygame.draw.circle(surf, shade, (x, y), r)
+    # masthead and headline bars: the shapes of a front page, not readable text
+    pygame.draw.rect(surf, theme.INK, (40, edge + 30, w - 80, 8))
+    pygame.draw.rect(surf, theme.RED, (40, edge + 50, w - 80, 70))
+    pygame.draw.rect(surf, theme.INK, (40, edge + 132, w - 80, 4))
+    for col in range(4):
+        x = 40 + col * ((w - 80) // 4)
+        for row in range(14):
+            y = edge + 160 + row * 24
+            if y > h + edge - 30:
+                break
+            pygame.draw.rect(surf, theme.INK, (x + 6, y, (w - 80) // 4 - 18 - (row * 37 % 40), 8))
+    pygame.draw.lines(surf, theme.INK, False, points[: len(top)], 2)
+    pygame.draw.lines(surf, theme.INK, False, points[len(top):], 2)
+    return surf

@@ -147,6 +147,7 @@ class PlayScreen(Screen):
         self._scratch: pygame.Surface | None = None
         self.quick_buttons: list[tuple[str, pygame.Rect]] = []
         self._armed_button: str | None = None
+        self._thumbnail = False
 
     # ================================================================== SceneHost
     @property
@@ -393,7 +394,11 @@ class PlayScreen(Screen):
     def thumbnail(self) -> bytes | None:
         """A small PNG of the scene as it looks now (drawn offscreen, menus excluded)."""
         surf = pygame.Surface(LOGICAL_SIZE)
-        self.draw(surf)
+        self._thumbnail = True
+        try:
+            self.draw(surf)
+        finally:
+            self._thumbnail = False
         return flow.thumbnail_png(surf)
 
     def autosave(self) -> None:
@@ -469,8 +474,9 @@ class PlayScreen(Screen):
             self.box.finish()
             return
         assert self.runner is not None
-        self.box.clear()
         self.enqueue(self.runner.advance())
+        if self.runner.state is not RunnerState.WAITING_FOR_CHOICE and self.runner.current_line is None:
+            self.box.clear()  # the prompt stays visible under a choice; otherwise the box goes
 
     def open_pause(self) -> None:
         from lm_game.ui.pause import PauseScreen
@@ -757,8 +763,9 @@ class PlayScreen(Screen):
                 )
             if self.choices is not None:
                 self.choices.draw(surface, self.choice_font(), cache, style, not s.timers_off)
-            self.draw_buttons(surface)
-            self.draw_modes(surface)
+            if not self._thumbnail:
+                self.draw_buttons(surface)
+                self.draw_modes(surface)
         self.effects.draw(surface)
         if self.toast_time > 0 and self.toast:
             self.draw_toast(surface)
