@@ -8,7 +8,7 @@ from typing import Any
 
 from lm_game.content.loader import load_level
 from lm_game.input.actions import Action, InputEvent
-from lm_game.model.level import Choice, Command, Do, EndLevel, Ending, Goto, Level, Say, SceneChange, holds
+from lm_game.model.level import Choice, Command, Do, Ending, EndLevel, Goto, Level, Say, SceneChange, holds
 from lm_game.runtime.settings import Settings
 from lm_game.runtime.state import GameState
 from lm_game.scenes import create_logic

@@ -66,6 +66,10 @@ class CutsceneLogic(SceneLogic):
         super().update(dt)
         if self.phase != "play":
             return
+        skipping = getattr(self.host, "skipping", None)
+        if callable(skipping) and skipping() is True:  # the play screen's skip mode (SKIP tapped or held)
+            self.skip()
+            return
         self.timeline.update(dt)
         if self.timeline.done:
             self._finish()

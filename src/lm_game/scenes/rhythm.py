@@ -95,6 +95,7 @@ class RhythmLogic(SceneLogic):
 
     def _reset(self) -> None:
         self.clock = 0.0
+        self._sync_music()
         self.notes = [
             NoteState(self.beat_time(n.beat), n.lane, self.beat_time(n.beat + n.hold))
             for n in sorted(self.spec.notes, key=lambda n: (n.beat, n.lane))
@@ -133,14 +134,41 @@ class RhythmLogic(SceneLogic):
         except (TypeError, ValueError):
             return 0.0
 
-    def song_time(self) -> float:
-        """Seconds into the song as the player perceives it: music position (or clock) minus calibration."""
-        pos = None
+    def _music(self) -> float | None:
         music = getattr(self.host, "music_position", None)
-        if callable(music):
-            pos = music()
-        raw = self.clock if pos is None else float(pos)
-        return raw - self.calibration()
+        pos = music() if callable(music) else None
+        return None if pos is None else float(pos)
+
+    def _sync_music(self) -> None:
+        """Start the song on the next whole beat of the music that is playing (or on the clock)."""
+        pos = self._music()
+        self.music_base: float | None = None
+        self.music_last = (0.0, 0.0)
+        if pos is not None:
+            beats = max(0.0, (pos - self.spec.offset) / self.spb)
+            whole = int(beats) if abs(beats - round(beats)) > 1e-6 else round(beats)
+            if whole < beats - 1e-6:
+                whole += 1
+            self.music_base = whole * self.spb
+            self.music_last = (pos, self.clock)
+
+    def song_time(self) -> float:
+        """Seconds into the song as the player perceives it: music position (or clock) minus calibration.
+
+        The song starts on a whole beat of the music when the scene (or a retry) begins, so a track
+        that was already playing stays on the beat; a track that loops back keeps counting.
+        """
+        pos = self._music()
+        if pos is None or self.music_base is None:
+            if pos is not None and self.music_base is None:
+                self._sync_music()
+                return self.song_time()
+            return self.clock - self.calibration()
+        last_pos, last_clock = self.music_last
+        if pos < last_pos - 0.25:  # the track looped (or restarted): keep the song going
+            self.music_base -= last_pos + (self.clock - last_clock) - pos
+        self.music_last = (pos, self.clock)
+        return pos - self.music_base - self.calibration()
 
     def current_beat(self) -> float:
         """The beat number now (may be negative before the first beat)."""
@@ -158,8 +186,6 @@ class RhythmLogic(SceneLogic):
         restore(self.host.state, self.saved)
         self.retries += 1
         self._reset()
-        if self.scene.music:
-            self.host.command("music", {"track": self.scene.music, "restart": True})
 
     def lane_x(self, lane: int) -> float:
         """Screen x of a lane's centre (lanes are centred on the screen)."""

@@ -61,6 +61,6 @@ def draw(surface: pygame.Surface, logic: Any, assets: Any, settings: Any) -> Non
         draw_card(surface, art, v.card)
     if v.skippable:
         hint = art.shadow_text("Skip: Tab / Backspace / RB", 18, theme.CREAM)
-        surface.blit(hint, hint.get_rect(midright=(W - 14, BAR // 2)))
+        surface.blit(hint, hint.get_rect(midright=(W - 14, H - BAR // 2)))
         pygame.draw.rect(surface, theme.GREY, (14, BAR // 2 - 3, 200, 6), border_radius=3)
         pygame.draw.rect(surface, theme.GOLD, (14, BAR // 2 - 3, round(200 * v.progress), 6), border_radius=3)

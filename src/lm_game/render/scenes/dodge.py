@@ -17,6 +17,7 @@ from lm_game.render.scenes.art import W, art_for
 
 SPRITE_SCALE = 1.1
 ANGLE_STEP = 15
+HUD_W = 800
 PROJECTILE_ART = {"flashbulb": "sprites/flashbulb.png", "headline": "sprites/headline.png",
                   "microphone": "sprites/microphone.png"}
 ARROW = {"left": (0, 1), "right": (0, -1), "top": (1, 0), "bottom": (-1, 0)}
@@ -102,13 +103,13 @@ def _warning(surface: pygame.Surface, art: Any, arena: tuple[int, int, int, int]
 
 
 def _hud(surface: pygame.Surface, art: Any, v: Any) -> None:
-    surface.blit(art.panel(W - 24, 48, theme.INK, 170, 10), (12, 8))
+    surface.blit(art.panel(HUD_W, 48, theme.INK, 170, 10), (12, 8))  # the play screen's buttons sit right of it
     x = 24
     for i in range(v.composure_max):
         surface.blit(art.heart(28, i < v.composure), (x, 18))
         x += 32
     # time bar
-    bx, bw = 340, 280
+    bx, bw = 300, 260
     frac = min(1.0, v.time / v.duration) if v.duration > 0 else 1.0
     pygame.draw.rect(surface, theme.NIGHT, (bx, 24, bw, 16), border_radius=8)
     pygame.draw.rect(surface, theme.GOLD, (bx, 24, round(bw * frac), 16), border_radius=8)
@@ -121,12 +122,13 @@ def _hud(surface: pygame.Surface, art: Any, v: Any) -> None:
     g = art.shadow_text(goal, 22, theme.GOLD if len(v.collected) >= v.collect_goal else theme.CREAM)
     surface.blit(g, g.get_rect(midleft=(bx + bw + 18, 32)))
     # dash
-    dx = W - 110
-    pygame.draw.rect(surface, theme.NIGHT, (dx, 20, 80, 24), border_radius=6)
+    dx, dy = 16, surface.get_height() - 34
+    pygame.draw.rect(surface, theme.NIGHT, (dx, dy, 96, 24), border_radius=6)
     pygame.draw.rect(surface, theme.RED if v.dash_ready >= 1 else theme.GREY,
-                     (dx, 20, round(80 * max(0.0, min(1.0, v.dash_ready))), 24), border_radius=6)
+                     (dx, dy, round(96 * max(0.0, min(1.0, v.dash_ready))), 24), border_radius=6)
+    pygame.draw.rect(surface, theme.CREAM, (dx, dy, 96, 24), 2, border_radius=6)
     d = art.text("DASH", 18, theme.CREAM)
-    surface.blit(d, d.get_rect(center=(dx + 40, 32)))
+    surface.blit(d, d.get_rect(center=(dx + 48, dy + 12)))
     # the sentence so far, bottom centre
     if v.collected:
         s = art.slip(" ".join(v.collected), 24, theme.INK, theme.CREAM, theme.RED)

@@ -89,10 +89,10 @@ def _draw_hud(surface: pygame.Surface, art: Any, logic: Any, v: Any) -> None:
     level = getattr(logic.host, "level", None)
     items = getattr(level, "items", {}) if level is not None else {}
     x = surface.get_width() - 16
-    for item_id in reversed(v.inventory):
+    for item_id in reversed(v.inventory):  # bottom right: the play screen's buttons are top right
         item = items.get(item_id) if items else None
         icon = art.image(getattr(item, "icon", None) or f"sprites/{item_id}.png")
-        box = pygame.Rect(0, 10, 56, 56)
+        box = pygame.Rect(0, surface.get_height() - 66, 56, 56)
         box.right = x
         surface.blit(art.panel(56, 56, theme.NIGHT, 200), box)
         pygame.draw.rect(surface, theme.GOLD, box, 2, border_radius=8)

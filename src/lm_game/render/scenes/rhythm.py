@@ -111,13 +111,13 @@ def _teeth(surface: pygame.Surface, art: Any, text: str, age: float, i: int, red
 
 
 def _hud(surface: pygame.Surface, art: Any, v: Any) -> None:
-    surface.blit(art.panel(W - 24, 44, theme.INK, 170, 10), (12, 8))
+    surface.blit(art.panel(800, 44, theme.INK, 170, 10), (12, 8))  # the play screen's buttons sit right of it
     s = art.shadow_text(f"SCORE {v.score:,}", 26, theme.CREAM)
     surface.blit(s, (26, 18))
     c = art.shadow_text(f"COMBO {v.combo}" if v.combo else "COMBO -", 26, theme.GOLD if v.combo >= 10 else theme.CREAM)
-    surface.blit(c, c.get_rect(midtop=(W // 2, 18)))
+    surface.blit(c, c.get_rect(midtop=(380, 18)))
     # accuracy bar with the pass mark
-    bx, bw = W - 250, 200
+    bx, bw = 580, 210
     pygame.draw.rect(surface, theme.NIGHT, (bx, 22, bw, 16), border_radius=8)
     ok = v.accuracy >= v.pass_accuracy
     pygame.draw.rect(surface, theme.GOLD if ok else theme.RED, (bx, 22, round(bw * v.accuracy), 16), border_radius=8)
