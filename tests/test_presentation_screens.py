@@ -140,7 +140,8 @@ def test_settings_screenshot_extra_large_text() -> None:
     h.step(1)
     shot(h, "settings_xl_text")
     ref, scene = level_ref()
-    h2 = Harness(level=ref, scene=scene, settings=Settings(text_size="xl", text_speed=0, photosensitivity_notice_seen=True))
+    s2 = Settings(text_size="xl", text_speed=0, photosensitivity_notice_seen=True)
+    h2 = Harness(level=ref, scene=scene, settings=s2)
     h2.step(2)
     shot(h2, "dialogue_xl_text")
 
