@@ -364,7 +364,7 @@ def ticket_booth() -> pygame.Surface:
         pr = rng(f"poster{x}")
         if h > 200:
             halftone(p, (24, 60, w - 28, h * 0.55), MIDNIGHT, 7, lambda u, v: 0.3 + 0.5 * v)
-            sil = star_silhouette(int(w * 0.55), int(h * 0.5), INK)
+            sil = star_silhouette(int(w * 0.55), int(h * 0.5), INK, clip=GOLD)
             p.blit(sil, sil.get_rect(midbottom=(10 + w / 2, 60 + h * 0.55)))
             block_text(p, "SEE IT!" if x < 400 else "LIVE!", 22, 22, 3, 4.2, RED, shadow=INK)
             fake_text(p, pr, (24, h * 0.72, w - 30, h * 0.25), GREY, 6, bar=2)
@@ -395,7 +395,7 @@ def ticket_booth() -> pygame.Surface:
         t = surf(110, 70, alpha=True)
         rect(t, (0, 0, 110, 70), WHITE, 3)
         rect(t, (8, 8, 94, 54), MIST)
-        sil = star_silhouette(34, 50, MIDNIGHT)
+        sil = star_silhouette(34, 50, MIDNIGHT, clip=GOLD)
         t.blit(sil, (38, 12))
         t = pygame.transform.rotate(t, r.uniform(-14, 14))
         s.blit(t, t.get_rect(center=(560 + i * 6, 330 - i * 8)))
@@ -480,7 +480,7 @@ def hall_of_mirrors() -> pygame.Surface:
             inner = rc.inflate(-24 / z, -24 / z)
             glass = surf(inner.w, inner.h, alpha=True)
             pygame.draw.ellipse(glass, (GLASS if k % 2 else MIST) + (255,), glass.get_rect())
-            sil = star_silhouette(max(8, int(inner.w * 0.8)), max(10, int(inner.h * 0.85)), MIDNIGHT)
+            sil = star_silhouette(max(8, int(inner.w * 0.8)), max(10, int(inner.h * 0.85)), MIDNIGHT, clip=GOLD)
             sil = warp(sil, inner.w * 0.12, 1 + k * 0.5, 0.25 + 0.05 * k, k + side)
             glass.blit(sil, sil.get_rect(midbottom=(inner.w / 2, inner.h + 4)))
             gm = surf(inner.w, inner.h, alpha=True)
@@ -521,22 +521,31 @@ def cabinet() -> pygame.Surface:
     for x in range(0, W, 80):
         rect(s, (x + 8, 308, 64, 44), RED_DK, 2)
     # glass cases with odd exhibits
-    exhibits = ["hat", "glove", "bone", "tickets", "mic"]
+    exhibits = ["shades", "mic", "bone"]
     for i, x in enumerate((40, 220, 740)):
         rect(s, (x, 110, 170, 200), BROWN, 4)
         rect(s, (x + 12, 122, 146, 150), GLASS, 3)
         halftone(s, (x + 12, 122, 146, 150), MIST, 7, lambda u, v: 0.2 + 0.3 * u)
         kind = exhibits[i]
         cx, cy = x + 85, 210
-        if kind == "hat":
-            ellipse(s, (cx - 50, cy + 10, 100, 20), MIDNIGHT, 3)
-            poly(s, [(cx - 30, cy + 18), (cx - 24, cy - 30), (cx + 24, cy - 30), (cx + 30, cy + 18)], MIDNIGHT, 3)
-            rect(s, (cx - 28, cy, 56, 10), GOLD, 2)
-        elif kind == "glove":
-            # a plain (not sequinned) white glove
-            poly(s, [(cx - 26, cy + 40), (cx - 28, cy - 10), (cx - 18, cy - 44), (cx - 10, cy - 10),
-                     (cx - 6, cy - 52), (cx + 2, cy - 12), (cx + 8, cy - 50), (cx + 14, cy - 10),
-                     (cx + 24, cy - 36), (cx + 28, cy + 4), (cx + 24, cy + 40)], CREAM, 3)
+        if kind == "shades":
+            # the Star's round sunglasses on a little red cushion
+            ellipse(s, (cx - 48, cy + 16, 96, 26), RED, 3)
+            halftone(s, (cx - 48, cy + 16, 96, 26), RED_DK, 5, lambda u, v: v)
+            thick_line(s, (cx - 8, cy), (cx + 8, cy), 4, INK)
+            for d in (-1, 1):
+                circle(s, (cx + d * 22, cy + 2), 16, TEAL, 4)
+                pygame.draw.line(s, TEAL_LT, (cx + d * 22 - 8, cy + 2), (cx + d * 22 - 2, cy - 8), 3)
+                thick_line(s, (cx + d * 37, cy - 2), (cx + d * 44, cy - 14), 4, INK)
+        elif kind == "mic":
+            # an old chrome microphone on a stand
+            thick_line(s, (cx, cy - 6), (cx, cy + 44), 6, INK)
+            ellipse(s, (cx - 26, cy + 40, 52, 10), INK)
+            ellipse(s, (cx - 18, cy - 50, 36, 48), GREY, 3)
+            for y in range(cy - 42, cy - 6, 7):
+                pygame.draw.line(s, GREY_DK, (cx - 14, y), (cx + 14, y), 2)
+            rect(s, (cx - 10, cy - 6, 20, 8), GOLD, 2)
+            sparkle(s, cx + 26, cy - 44, 7, GOLD_LT, 2)
         else:
             curve(s, (cx - 40, cy + 20), (cx, cy - 10), (cx + 40, cy + 20), 10, INK)
             curve(s, (cx - 40, cy + 20), (cx, cy - 10), (cx + 40, cy + 20), 6, BONE)
@@ -733,8 +742,8 @@ def ending_leave() -> pygame.Surface:
         w0, w1 = 2 + 10 * t0, 2 + 10 * t1
         xm0, xm1 = 580 - 30 * t0, 580 - 30 * t1
         poly(s, [(xm0 - w0, y0), (xm0 + w0, y0), (xm1 + w1, y1), (xm1 - w1, y1)], CREAM)
-    # the Star, small, walking away (silhouette), with the hat
-    sil = star_silhouette(26, 42, INK)
+    # the Star, small, walking away (silhouette): the curls and the gold clip
+    sil = star_silhouette(26, 42, INK, clip=GOLD)
     s.blit(sil, (568, 330))
     # birds, and a single camera left behind on the road, lens down
     for bx, by in ((700, 120), (730, 100), (760, 130)):
@@ -798,10 +807,8 @@ def ending_encore() -> pygame.Surface:
     halftone(s, (80, 360, 800, 220), INK, 8, lambda u, v: 0.2 + 0.4 * v)
     spotlight(s, (480, -20), (330, 430), (630, 430), GOLD_LT, 8)
     # the Star's silhouette, arms up, centre stage
-    sil = star_silhouette(90, 150, INK)
+    sil = star_silhouette(90, 150, INK, clip=GOLD, arms_up=True)
     s.blit(sil, (435, 290))
-    thick_line(s, (448, 318), (410, 262), 10, INK)
-    thick_line(s, (512, 318), (550, 262), 10, INK)
     sparkle(s, 480, 270, 14, GOLD_LT, 2)
     # flowers and confetti thrown on stage
     for _ in range(90):

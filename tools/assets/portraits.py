@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pygame
@@ -115,48 +116,157 @@ STAR_FACE = {
 }
 
 
+def curl_cloud(s: pygame.Surface, curls: list[tuple[float, float, float]], color: Color,
+               shade: Color | None, ink: int, spacing: float = 6,
+               density: Callable[[float, float], float] | None = None, marks: float = 0.0) -> None:
+    """Big curly hair: a cloud of overlapping curls, ink-outlined as one shape, halftone shaded.
+
+    curls are (x, y, radius); marks > 0 draws a small C-shaped curl line of that width in each curl.
+    """
+    layer = pygame.Surface(s.get_size(), pygame.SRCALPHA, 32)
+    layer.fill((0, 0, 0, 0))
+    for x, y, rr in curls:
+        pygame.draw.circle(layer, INK + (255,), (round(x), round(y)), round(rr + ink))
+    for x, y, rr in curls:
+        pygame.draw.circle(layer, color + (255,), (round(x), round(y)), round(rr))
+    if shade is not None:
+        xs = [c[0] for c in curls]
+        ys = [c[1] for c in curls]
+        rmax = max(c[2] for c in curls)
+        area = (min(xs) - rmax, min(ys) - rmax, max(xs) - min(xs) + 2 * rmax, max(ys) - min(ys) + 2 * rmax)
+        m = pygame.Surface(s.get_size(), pygame.SRCALPHA, 32)
+        m.fill((0, 0, 0, 0))
+        for x, y, rr in curls:
+            pygame.draw.circle(m, (255, 255, 255, 255), (round(x), round(y)), round(rr - 1))
+        halftone(layer, area, shade, spacing, density or (lambda u, v: 0.15 + 0.6 * v), mask=m)
+    if marks > 0:
+        for x, y, rr in curls:
+            if rr < 4:
+                continue
+            rc = pygame.Rect(0, 0, round(rr * 0.9), round(rr * 0.9))
+            rc.center = (round(x + rr * 0.1), round(y + rr * 0.15))
+            pygame.draw.arc(layer, INK + (255,), rc, 0.6, 3.9, max(1, round(marks)))
+    s.blit(layer, (0, 0))
+
+
+def star_clip(s: pygame.Surface, cx: float, cy: float, r: float, rot: float = 0.0, ow: int = 3) -> None:
+    """The Star's gold five-point hair clip."""
+    pts = star_points(cx, cy, r, r * 0.48, 5, -math.pi / 2 + rot)
+    poly(s, pts, GOLD, ow)
+    if r >= 8:
+        poly(s, star_points(cx - r * 0.08, cy - r * 0.1, r * 0.45, r * 0.2, 5, -math.pi / 2 + rot), GOLD_LT)
+        circle(s, (cx - r * 0.2, cy - r * 0.3), max(1, r * 0.1), WHITE)
+
+
+def sunglasses(s: pygame.Surface, cx: float, cy: float, r: float, ang: float = 0.0, ow: int = 3) -> None:
+    """Round sunglasses (pushed up on the head), centred at (cx, cy), tilted by ang radians."""
+    ca, sa = math.cos(ang), math.sin(ang)
+    lens = [(cx - ca * r * 1.25, cy - sa * r * 1.25), (cx + ca * r * 1.25, cy + sa * r * 1.25)]
+    thick_line(s, lens[0], lens[1], max(2, ow), INK)
+    for lx, ly in lens:
+        circle(s, (lx, ly), r, TEAL, ow)
+        pygame.draw.line(s, TEAL_LT, (lx - r * 0.5, ly + r * 0.1), (lx - r * 0.1, ly - r * 0.5), max(1, ow - 1))
+    for (lx, ly), d in zip(lens, (-1, 1), strict=True):
+        thick_line(s, (lx + d * ca * r, ly + d * sa * r), (lx + d * ca * r * 1.5, ly + d * sa * r * 1.5 + r * 0.4),
+                   max(2, ow - 1), INK)
+
+
+def star_hair_curls(hx: float, hy: float, k: float = 1.0, puff: float = 1.0, droop: float = 0.0,
+                    seed: str = "star-hair") -> list[tuple[float, float, float]]:
+    """The Star's voluminous curls around a head centred at (hx, hy); k scales (1 = portrait)."""
+    r = rng(seed)
+    out = []
+    n = 15
+    for i in range(n):
+        a = math.radians(-205 + 230 * i / (n - 1))
+        rx, ry = 66 * puff, 62 * puff
+        x = hx + math.cos(a) * rx * k
+        y = hy - 24 * k + math.sin(a) * ry * k + droop * k * max(0.0, math.sin(a) + 0.3)
+        out.append((x, y, (19 + r.uniform(-3, 4)) * k * (0.9 + 0.1 * puff)))
+    # the mop hangs down past the ears
+    for side in (-1, 1):
+        for j, (dx, dy, rr) in enumerate(((62, 16, 18), (57, 40, 16), (46, 58, 13))):
+            out.append((hx + side * (dx + r.uniform(-2, 2)) * k * (0.96 + 0.04 * puff),
+                        hy + (dy + droop * 0.5 + j) * k, rr * k))
+    out.append((hx, hy - 28 * k, 56 * k * puff))  # the filled middle
+    return out
+
+
+def star_fringe(hx: float, hy: float, k: float = 1.0, droop: float = 0.0) -> list[tuple[float, float, float]]:
+    """Curls falling over the forehead (drawn over the face)."""
+    return [(hx - 40 * k, hy - 46 * k + droop * k, 16 * k), (hx - 16 * k, hy - 54 * k + droop * k, 15 * k),
+            (hx + 10 * k, hy - 52 * k + droop * k, 15 * k), (hx + 34 * k, hy - 46 * k + droop * k, 14 * k),
+            (hx + 50 * k, hy - 32 * k + droop * k, 10 * k)]
+
+
+STAR_HAIR = {
+    #            puff, droop, tilt (deg), shades pushed up on the head, clip rotation
+    "neutral": (1.0, 0, 0, True, 0.15),
+    "happy": (1.06, -4, -4, True, -0.2),
+    "tired": (0.94, 14, 5, False, 0.5),
+    "angry": (1.04, 0, -2, False, 0.0),
+    "sad": (0.95, 12, 4, False, 0.45),
+    "determined": (1.0, 0, 0, True, 0.0),
+    "surprised": (1.14, -8, -6, False, -0.3),
+}
+
+
 def draw_star(s: pygame.Surface, emotion: str) -> None:
-    """The Star: slim, wide-brimmed hat with a sparkle, dark jacket, scarf."""
+    """The Star: a cloud of curls with a gold star clip, cream-and-red bomber, red scarf."""
     b_ang, b_dy, ek, look, mk, extras = STAR_FACE[emotion]
-    tilt = {"tired": 6, "angry": -2, "sad": 4, "surprised": -8}.get(emotion, 0)
-    # body
-    shoulders = [(46, 280), (60, 222), (92, 204), (148, 204), (180, 222), (194, 280)]
-    shaded_poly(s, shoulders, MIDNIGHT, NAVY, lambda u, v: 0.2 + 0.8 * u, 7, 3)
-    # shirt + lapels
-    poly(s, [(104, 204), (136, 204), (128, 280), (112, 280)], CREAM, 3)
-    poly(s, [(100, 204), (120, 250), (96, 280), (82, 226)], NAVY, 3)
-    poly(s, [(140, 204), (120, 250), (144, 280), (158, 226)], NAVY, 3)
-    # scarf
-    poly(s, [(98, 200), (142, 200), (136, 216), (104, 216)], RED, 3)
-    poly(s, [(124, 212), (140, 212), (150, 262), (132, 258)], RED, 3)
-    tail = [(124, 212), (140, 212), (150, 262), (132, 258)]
-    halftone(s, (124, 212, 28, 50), RED_DK, 5, lambda u, v: v, mask=_mask(tail))
-    sparkle(s, 84, 238, 11, GOLD, 2)
-    # neck
-    rect(s, (108, 168, 24, 38), SKIN, 3)
-    halftone(s, (109, 169, 22, 20), SKIN_DK, 4, lambda u, v: 1 - v)
-    # head
+    puff, droop, tilt, shades, clip_rot = STAR_HAIR[emotion]
     hx, hy = 120, 128 + (3 if emotion == "tired" else 0)
+    # hair, back: drawn on its own layer so it can bounce (tilt) around the head
+    back = surf(W, H, alpha=True)
+    curl_cloud(back, star_hair_curls(hx, hy + 10, 1.0, puff, droop), BROWN, INK, 3, 8,
+               lambda u, v: 0.05 + 0.45 * max(0.0, v - 0.45) + 0.25 * max(0.0, 0.35 - u), marks=2)
+    back = pygame.transform.rotate(back, tilt)
+    s.blit(back, back.get_rect(center=(W / 2, H / 2)))
+    # body: a puffy bomber, cream body and red raglan sleeves
+    body = [(38, 280), (46, 226), (84, 200), (156, 200), (194, 226), (202, 280)]
+    shaded_poly(s, body, CREAM, PAPER2, lambda u, v: 0.15 + 0.6 * u * v, 6, 3)
+    for d in (-1, 1):
+        sleeve = [(120 + d * 82, 280), (120 + d * 74, 226), (120 + d * 50, 203), (120 + d * 42, 210),
+                  (120 + d * 58, 280)]
+        shaded_poly(s, sleeve, RED, RED_DK, lambda u, v, d=d: 0.2 + 0.5 * (u if d > 0 else 1 - u) * v, 6, 3)
+    # zip line and a gold star patch on the chest (the big star is on the back)
+    pygame.draw.line(s, PAPER3, (128, 214), (132, 280), 3)
+    poly(s, star_points(150, 248, 15, 7, 5, -math.pi / 2 + 0.2), GOLD, 3)
+    poly(s, star_points(149, 246, 6, 3, 5, -math.pi / 2 + 0.2), GOLD_LT)
+    # neck
+    rect(s, (108, 166, 24, 38), SKIN, 3)
+    halftone(s, (109, 167, 22, 22), SKIN_DK, 4, lambda u, v: 1 - v)
+    # scarf: wrapped round the neck, knotted, two tails with gold-striped ends
+    collar = [(88, 194), (152, 194), (148, 218), (92, 218)]
+    shaded_poly(s, collar, RED, RED_DK, lambda u, v: 0.2 + 0.4 * v, 5, 3)
+    pygame.draw.line(s, RED_DK, (96, 206), (144, 206), 2)
+    for tail in ([(96, 210), (114, 212), (108, 266), (88, 258)], [(106, 212), (122, 214), (130, 250), (114, 254)]):
+        poly(s, tail, RED, 3)
+        xs = [p_[0] for p_ in tail]
+        ys = [p_[1] for p_ in tail]
+        halftone(s, (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), RED_DK, 5, lambda u, v: v,
+                 mask=_mask(tail))
+        bx0, by0 = tail[3]
+        bx1, by1 = tail[2]
+        for t in (8, 14):
+            pygame.draw.line(s, GOLD_LT, (bx0 + 2, by0 - t), (bx1 - 2, by1 - t), 2)
+    ellipse(s, (100, 204, 22, 18), RED_DK, 3)
+    # head
     face = pygame.Rect(0, 0, 92, 112)
     face.center = (hx, hy)
-    ellipse(s, (hx - 52, hy - 50, 104, 70), INK)  # hair
     shaded_ellipse(s, face, SKIN, SKIN_DK, lambda u, v: max(0.0, u - 0.45) * 1.6, 5, 3)
-    # ears
-    ellipse(s, (hx - 54, hy - 8, 14, 24), SKIN, 3)
-    ellipse(s, (hx + 40, hy - 8, 14, 24), SKIN, 3)
-    # hat (brim + crown), tilted by tilt degrees
-    hat = pygame.Surface((W, 120), pygame.SRCALPHA, 32)
-    hat.fill((0, 0, 0, 0))
-    poly(hat, [(78, 70), (86, 16), (154, 16), (162, 70)], MIDNIGHT, 3)
-    halftone(hat, (78, 16, 84, 54), NAVY, 6, lambda u, v: u, mask=_hat_mask(hat.get_size()))
-    rect(hat, (82, 52, 76, 14), GOLD, 3)
-    sp = 13 if "shine" in extras else 10
-    sparkle(hat, 142, 59, sp, GOLD_LT, 2)
-    ellipse(hat, (28, 62, 184, 28), MIDNIGHT, 3)
-    pygame.draw.line(hat, DUSK, (50, 70), (190, 70), 2)
-    poly(hat, [(78, 70), (162, 70), (160, 66), (80, 66)], MIDNIGHT)
-    hat = pygame.transform.rotate(hat, tilt)
-    s.blit(hat, hat.get_rect(center=(hx, hy - 70 + (8 if emotion == "tired" else 0))))
+    # hair, front: fringe curls, the clip, and maybe the sunglasses pushed up
+    front = surf(W, H, alpha=True)
+    curl_cloud(front, star_fringe(hx, hy + 10, 1.0, droop * 0.4), BROWN, INK, 3, 8,
+               lambda u, v: 0.25 * v, marks=2)
+    if shades:
+        sunglasses(front, hx - 6, hy - 62 + droop * 0.3, 15, -0.08, 4)
+    cx, cy = hx + 52 * puff, hy - 60 * puff + droop * 0.5
+    sp = 22 if "shine" in extras else 19
+    star_clip(front, cx, cy, sp, clip_rot, 3)
+    sparkle(front, cx + 24, cy - 16, 7 if "shine" in extras else 5, GOLD_LT, 2)
+    front = pygame.transform.rotate(front, tilt)
+    s.blit(front, front.get_rect(center=(W / 2, H / 2)))
     # face features
     ey = hy + 2
     brow_col = INK
@@ -194,13 +304,6 @@ def draw_star(s: pygame.Surface, emotion: str) -> None:
         tear(s, hx + 28, ey + 30, 6)
     if "sweat" in extras:
         sweat(s, hx + 50, hy - 28, 9)
-
-
-def _hat_mask(size: tuple[int, int]) -> pygame.Surface:
-    m = pygame.Surface(size, pygame.SRCALPHA, 32)
-    m.fill((0, 0, 0, 0))
-    pygame.draw.polygon(m, (255, 255, 255, 255), [(78, 70), (86, 16), (154, 16), (162, 70)])
-    return m
 
 
 def _emask(rc: pygame.Rect) -> pygame.Surface:
@@ -659,21 +762,51 @@ def draw_fan(s: pygame.Surface, emotion: str) -> None:
 
 # ----------------------------------------------------------------------------- Mirror
 
-def star_silhouette(w: int, h: int, color: Color, grin: bool = False) -> pygame.Surface:
-    """Front silhouette of the Star (hat brim, head, slim body) on transparent."""
+def star_silhouette(w: int, h: int, color: Color, grin: bool = False, clip: Color | None = None,
+                    arms_up: bool = False) -> pygame.Surface:
+    """Front silhouette of the Star (cloud of curls with the star clip, head, puffy bomber) on transparent.
+
+    clip: colour for the star clip (default: the silhouette colour); arms_up raises both arms.
+    """
     s = pygame.Surface((w, h), pygame.SRCALPHA, 32)
     s.fill((0, 0, 0, 0))
     k = w / 100
+    ky = h / 160
 
     def P(x: float, y: float) -> tuple[float, float]:
-        return (x * k, y * h / 160)
+        return (x * k, y * ky)
 
     c = color + (255,)
-    pygame.draw.ellipse(s, c, (*P(8, 24), 84 * k, 14 * h / 160))
-    pygame.draw.polygon(s, c, [P(30, 32), P(34, 2), P(66, 2), P(70, 32)])
-    pygame.draw.ellipse(s, c, (*P(32, 26), 36 * k, 44 * h / 160))
-    pygame.draw.rect(s, c, (*P(44, 64), 12 * k, 12 * h / 160))
-    pygame.draw.polygon(s, c, [P(16, 160), P(22, 84), P(36, 74), P(64, 74), P(78, 84), P(84, 160)])
+    # curls: a ring of round bumps around the head, hanging down to the jaw
+    for i in range(13):
+        a = math.radians(-195 + 210 * i / 12)
+        x, y = 50 + math.cos(a) * 31, 36 + math.sin(a) * 25
+        r_ = 10.5 if i % 2 else 9.5
+        pygame.draw.ellipse(s, c, (*P(x - r_, y - r_), 2 * r_ * k, 2 * r_ * ky))
+    for side in (-1, 1):
+        for dx, dy, r_ in ((31, 48, 9), (27, 58, 7.5)):
+            x, y = 50 + side * dx, dy
+            pygame.draw.ellipse(s, c, (*P(x - r_, y - r_), 2 * r_ * k, 2 * r_ * ky))
+    pygame.draw.ellipse(s, c, (*P(18, 8), 64 * k, 56 * ky))
+    # head, neck, puffy bomber (round shoulders, banded waist)
+    pygame.draw.ellipse(s, c, (*P(32, 26), 36 * k, 44 * ky))
+    pygame.draw.rect(s, c, (*P(44, 64), 12 * k, 12 * ky))
+    body = [P(20, 150), P(14, 96), P(22, 80), P(38, 72), P(62, 72), P(78, 80), P(86, 96), P(80, 150)]
+    pygame.draw.polygon(s, c, body)
+    pygame.draw.polygon(s, c, [P(22, 146), P(78, 146), P(74, 160), P(26, 160)])
+    if arms_up:
+        for side in (-1, 1):
+            a0 = P(50 + side * 30, 84)
+            a1 = P(50 + side * 48, 40)
+            a2 = P(50 + side * 44, 8)
+            pygame.draw.line(s, c, a0, a1, max(2, round(12 * k)))
+            pygame.draw.line(s, c, a1, a2, max(2, round(10 * k)))
+            pygame.draw.circle(s, c, (round(a1[0]), round(a1[1])), max(1, round(6 * k)))
+            pygame.draw.circle(s, c, (round(a2[0]), round(a2[1])), max(1, round(7 * k)))
+    # the star clip sticking out of the curls
+    cc = (clip or color) + (255,)
+    pts = star_points(78 * k, 14 * ky, 13 * min(k, ky), 6 * min(k, ky), 5, -math.pi / 2 + 0.25)
+    pygame.draw.polygon(s, cc, pts)
     if grin:
         pygame.draw.polygon(s, WHITE + (255,), [P(38, 54), P(62, 54), P(56, 62), P(44, 62)])
         pygame.draw.polygon(s, WHITE + (255,), [P(36, 42), P(46, 44), P(46, 47), P(37, 46)])
@@ -728,7 +861,7 @@ def draw_mirror(s: pygame.Surface, emotion: str) -> None:
     # silhouette
     amp, freq, sq, col = {"neutral": (4, 1.0, 0.08, MIDNIGHT), "warped": (14, 2.0, 0.28, INK),
                           "smug": (8, 1.3, 0.15, MIDNIGHT)}[emotion]
-    sil = star_silhouette(130, 210, col, grin=emotion == "smug")
+    sil = star_silhouette(130, 210, col, grin=emotion == "smug", clip=GOLD)
     sil = warp(sil, amp, freq, sq, 0.6)
     layer = pygame.Surface((W, H), pygame.SRCALPHA, 32)
     layer.fill((0, 0, 0, 0))

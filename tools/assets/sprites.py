@@ -29,6 +29,7 @@ from common import (
     SKIN,
     SKIN_DK,
     TEAL,
+    TEAL_LT,
     WHITE,
     Color,
     block_text,
@@ -50,7 +51,7 @@ from common import (
     torn_blob,
     torn_polygon,
 )
-from portraits import draw_teeth
+from portraits import curl_cloud, draw_teeth, star_clip, sunglasses
 
 Pt = tuple[float, float]
 
@@ -103,41 +104,76 @@ def star_figure(s: pygame.Surface, ox: float, oy: float, k: float, pose: str,
                 hip[1] + (dx * math.sin(lr) + dy * math.cos(lr)) * k)
 
     ow = max(1, round(k * 1.2))
+    disguised = hat == "bowler"
+    # outfit: a cream bomber with red sleeves and teal trousers; the disguise is a borrowed dark coat
+    if disguised:
+        sleeve_b, sleeve_f, coat, coat_sh, leg_b, leg_f, shoe = NAVY, MIDNIGHT, MIDNIGHT, NAVY, GREY_DK, INK, INK
+    else:
+        sleeve_b, sleeve_f, coat, coat_sh, leg_b, leg_f, shoe = RED_DK, RED, CREAM, PAPER2, TEAL, TEAL_LT, WHITE
     # back limbs (darker)
     sh_b = U(21, 38)
-    e = limb(s, sh_b, ab - lean, 11, 4.5, NAVY, k)
-    e2 = limb(s, e, abs_ - lean, 10, 4, NAVY, k)
+    e = limb(s, sh_b, ab - lean, 11, 4.5, sleeve_b, k)
+    e2 = limb(s, e, abs_ - lean, 10, 4, sleeve_b, k)
     circle(s, e2, 2.6 * k, SKIN_DK, ow)
     back_hand = e2
-    kn = limb(s, (hip[0] - 2 * k, hip[1]), lb, 17, 5.5, GREY_DK, k)
-    ft = limb(s, kn, lbs, 17, 5, GREY_DK, k)
-    ellipse(s, (ft[0] - 3 * k, ft[1] - 2.5 * k, 9 * k, 5 * k), INK)
-    # torso (jacket)
-    torso = [U(15, 36), U(33, 36), U(31, 60), U(17, 60)]
+    kn = limb(s, (hip[0] - 2 * k, hip[1]), lb, 17, 5.5, leg_b, k)
+    ft = limb(s, kn, lbs, 17, 5, leg_b, k)
+    ellipse(s, (ft[0] - 3 * k, ft[1] - 2.5 * k, 9 * k, 5 * k), shoe, ow)
+    # torso (puffy bomber, banded waist)
+    torso = [U(14, 37), U(17, 35), U(31, 35), U(34, 37), U(32, 58), U(16, 58)]
     if detail:
-        shaded_poly(s, torso, MIDNIGHT, NAVY, lambda u, v: 0.2 + 0.8 * u, 1.6 * k, ow)
+        shaded_poly(s, torso, coat, coat_sh, lambda u, v: 0.1 + 0.7 * u * v, 1.6 * k, ow)
     else:
-        poly(s, torso, MIDNIGHT, ow)
-    poly(s, [U(22, 36), U(27, 36), U(25, 50)], CREAM)
-    poly(s, [U(21, 35), U(29, 35), U(26, 40), U(22, 40)], RED)
-    thick_line(s, U(26, 38), U(29, 50), 2.5 * k, RED)
-    sparkle(s, *U(19, 44), 2.6 * k, GOLD, max(1, ow - 1))
+        poly(s, torso, coat, ow)
+    band = [U(16, 56), U(32, 56), U(32, 60), U(16, 60)]
+    poly(s, band, RED if not disguised else NAVY, ow)
+    if not disguised:
+        # the big gold star on the back of the jacket (the Star faces right, so the back shows left)
+        poly(s, star_points(*U(19.5, 45), 4.6 * k, 2.1 * k, 5, -math.pi / 2 + math.radians(lean)), GOLD,
+             ow if k >= 3 else 0)
+        if k < 3:
+            s.set_at([round(v) for v in U(19.5, 45)], GOLD_LT)
+    # scarf
+    scarf = GREY if disguised else RED
+    poly(s, [U(20, 34), U(30, 34), U(27, 39), U(22, 39)], scarf, max(1, ow - 1) if k >= 3 else 0)
+    thick_line(s, U(27, 37), U(29, 48), 2.5 * k, scarf)
     # front leg
-    kn = limb(s, (hip[0] + 2 * k, hip[1]), lf, 17, 5.5, INK if not detail else GREY_DK, k)
-    ft = limb(s, kn, lfs, 17, 5, INK if not detail else GREY_DK, k)
-    ellipse(s, (ft[0] - 3 * k, ft[1] - 2.5 * k, 10 * k, 5 * k), INK)
-    if detail:
-        pygame.draw.ellipse(s, WHITE, (ft[0] - 2 * k, ft[1] - 2 * k, 5 * k, 1.5 * k))
+    kn = limb(s, (hip[0] + 2 * k, hip[1]), lf, 17, 5.5, leg_f, k)
+    ft = limb(s, kn, lfs, 17, 5, leg_f, k)
+    ellipse(s, (ft[0] - 3 * k, ft[1] - 2.5 * k, 10 * k, 5 * k), shoe, ow)
+    if not disguised:
+        pygame.draw.line(s, RED, (ft[0] - 1 * k, ft[1] + 0.5 * k), (ft[0] + 5 * k, ft[1] + 0.5 * k),
+                         max(1, round(0.8 * k)))
     # neck + head
     thick_line(s, U(24, 30), U(24, 37), 5 * k, SKIN)
     head_c = U(25, 22)
     hr = pygame.Rect(0, 0, round(15 * k), round(18 * k))
     hr.center = (round(head_c[0]), round(head_c[1]))
-    ellipse(s, (hr.x - 1.5 * k, hr.y - 1 * k, hr.w + 1 * k, hr.h * 0.62), INK)  # hair
+    hx, hy = head_c
+    if disguised:
+        # curls tucked under the bowler, a few peeking out at the back
+        curl_cloud(s, [(hx - 7 * k, hy - 2 * k, 4 * k), (hx - 8 * k, hy + 3 * k, 3.2 * k),
+                       (hx - 3 * k, hy - 4 * k, 4 * k)], BROWN, None, max(1, round(k * 0.8)))
+    else:
+        curls = [(hx - 5 * k, hy - 5 * k, 7.5 * k), (hx + 1 * k, hy - 9.5 * k, 6.2 * k),
+                 (hx + 6.5 * k, hy - 7.5 * k, 4.8 * k), (hx - 10 * k, hy + 0.5 * k, 5.6 * k),
+                 (hx - 9 * k, hy + 6.5 * k, 4.6 * k), (hx - 5 * k, hy - 12 * k, 5.2 * k),
+                 (hx - 11.5 * k, hy - 6 * k, 5.0 * k), (hx - 4.5 * k, hy + 9 * k, 3.4 * k)]
+        if k >= 3:
+            curl_cloud(s, curls, BROWN, INK, ow, 1.8 * k, lambda u, v: 0.03 + 0.35 * max(0.0, 0.35 - u) + 0.25 * v,
+                       marks=0.6 * k)
+        else:
+            curl_cloud(s, curls, BROWN, None, 1)
     if detail:
         shaded_ellipse(s, hr, SKIN, SKIN_DK, lambda u, v: max(0.0, 0.35 - u) * 1.2, 1.4 * k, ow)
     else:
         ellipse(s, hr, SKIN, ow)
+    if not disguised:
+        # fringe over the forehead
+        fringe = [(hx + 0.5 * k, hy - 7.5 * k, 3.6 * k), (hx + 4.5 * k, hy - 6.5 * k, 3.0 * k),
+                  (hx - 3.5 * k, hy - 6.5 * k, 3.4 * k)]
+        curl_cloud(s, fringe, BROWN, INK if k >= 3 else None, max(1, round(k * 0.8)), 1.6 * k,
+                   lambda u, v: 0.3 * v)
     # face (3/4 facing right)
     ex, ey = head_c[0] + 3 * k, head_c[1] + 0.5 * k
     ex2 = head_c[0] - 2.5 * k
@@ -168,24 +204,20 @@ def star_figure(s: pygame.Surface, ox: float, oy: float, k: float, pose: str,
         # nose
         pygame.draw.line(s, SKIN_DK, (head_c[0] + 6.5 * k, ey), (head_c[0] + 7.5 * k, ey + 2.5 * k),
                          max(1, round(0.6 * k)))
-    # hat
-    if hat == "bowler":
+    # bowler (disguise) or the gold star clip (and shades pushed up, at giant size)
+    if disguised:
         hb = U(25, 15)
         ellipse(s, (hb[0] - 10 * k, hb[1] - 1.5 * k, 20 * k, 4 * k), INK)
         pygame.draw.ellipse(s, INK, (hb[0] - 7 * k, hb[1] - 9 * k, 14 * k, 14 * k))
         rect(s, (hb[0] - 7 * k, hb[1] - 2.5 * k, 14 * k, 1.8 * k), RED)
     else:
-        hb = U(25, 14)
-        crown = [(hb[0] - 6 * k, hb[1]), (hb[0] - 5 * k, hb[1] - 8 * k), (hb[0] + 5 * k, hb[1] - 8 * k),
-                 (hb[0] + 6 * k, hb[1])]
-        poly(s, crown, MIDNIGHT, ow)
-        rect(s, (hb[0] - 6 * k, hb[1] - 2.8 * k, 12 * k, 2.2 * k), GOLD)
-        ellipse(s, (hb[0] - 12 * k, hb[1] - 1.8 * k, 24 * k, 4.5 * k), MIDNIGHT, ow)
-        sparkle(s, hb[0] + 3.5 * k, hb[1] - 2 * k, 2.6 * k, GOLD_LT, 1 if k < 3 else ow)
+        if k >= 3:
+            sunglasses(s, hx - 1 * k, hy - 12.5 * k, 2.6 * k, -0.15, max(1, round(k * 0.7)))
+        star_clip(s, hx + 7 * k, hy - 11 * k, 4.4 * k, 0.2, ow)
     # front arm
     sh_f = U(27, 38)
-    e = limb(s, sh_f, af - lean, 11, 4.5, MIDNIGHT, k)
-    e2 = limb(s, e, afs - lean, 10, 4, MIDNIGHT, k)
+    e = limb(s, sh_f, af - lean, 11, 4.5, sleeve_f, k)
+    e2 = limb(s, e, afs - lean, 10, 4, sleeve_f, k)
     circle(s, e2, 2.6 * k, SKIN, ow)
     if p.get("cane"):
         thick_line(s, (e2[0], e2[1]), (e2[0] + 3 * k, oy + 94 * k), 2.2 * k + 2, INK)
@@ -434,16 +466,16 @@ def _save(s: pygame.Surface, rel: str) -> str:
 
 
 def icon() -> str:
-    """ui/icon.png 64x64: hat and sparkle on a torn red badge."""
+    """ui/icon.png 64x64: the Star's gold hair clip on curls, on a torn red badge."""
     s = surf(64, 64, alpha=True)
     r = rng("icon")
     pts = torn_blob(r, 32, 32, 30, 30, 0.04, 40)
     poly(s, pts, RED, 2)
     halftone(s, (2, 2, 60, 60), RED_DK, 5, lambda u, v: max(0.0, u + v - 1.0), mask=_mask(64, 64, pts))
-    poly(s, [(20, 36), (22, 16), (42, 16), (44, 36)], MIDNIGHT, 2)
-    rect(s, (21, 28, 22, 5), GOLD)
-    ellipse(s, (6, 33, 52, 11), MIDNIGHT, 2)
-    sparkle(s, 46, 14, 10, GOLD_LT, 2)
+    # the Star's gold clip, big, on a tuft of curls
+    curl_cloud(s, [(20, 44, 9), (30, 48, 8), (42, 46, 9), (14, 34, 7), (48, 36, 6)], BROWN, None, 2, marks=1)
+    star_clip(s, 32, 28, 20, 0.15, 2)
+    sparkle(s, 52, 12, 7, GOLD_LT, 1)
     sparkle(s, 16, 50, 5, CREAM, 1)
     return _save(s, "ui/icon.png")
 
