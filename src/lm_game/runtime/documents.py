@@ -16,6 +16,8 @@ from lm_game.storage.base import Storage, StorageError
 
 BACKUP_SUFFIX = ".bak"
 FORMAT_PREFIX = "lm-game-"
+#: Larger stored documents are refused unread (a save with a full backlog and thumbnail is ~1 MB).
+MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 
 
 class DocumentError(ValueError):
@@ -63,6 +65,10 @@ def decode_document(
         raise DocumentError(f"{label} does not exist")
     if len(data) == 0:
         raise DocumentError(f"{label} is empty (the write was probably interrupted)")
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise DocumentError(
+            f"{label} is too large ({len(data):,} bytes; the limit is {MAX_DOCUMENT_BYTES:,}); it was not loaded"
+        )
     try:
         text = data.decode("utf-8")
         doc = json.loads(text, parse_constant=_reject_constant)

@@ -20,6 +20,7 @@ METER_MIN, METER_MAX = METER_RANGE
 METER_START = 5
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_INT = 10**15  # keeps saves sane: larger numbers are refused as tampering
+MAX_STR = 10_000  # longest string a story variable may hold (a `s += s` loop would eat all memory)
 Finished = Literal["level", "ending"]
 JsonData = None | bool | int | float | str | list["JsonData"] | dict[str, "JsonData"]
 
@@ -82,6 +83,10 @@ class GameState:
             return
         if not isinstance(value, (bool, int, str)):
             raise EvalError(f"variable {name!r} cannot hold {value!r}")
+        if isinstance(value, str) and len(value) > MAX_STR:
+            raise EvalError(f"variable {name!r} would hold {len(value)} characters (the limit is {MAX_STR})")
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
+            raise EvalError(f"variable {name!r} would be out of range -10**15..10**15")
         self.variables[name] = value
 
     def _visit_key(self, node: str) -> str:
