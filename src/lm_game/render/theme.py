@@ -68,7 +68,7 @@ NORMAL_BOX = BoxStyle(
     box=CREAM,
     border=INK,
     text=INK,
-    name_bg=RED,
+    name_bg=DEEP_RED,
     name_text=CREAM,
     choice_bg=CREAM,
     choice_text=INK,
@@ -92,6 +92,16 @@ HIGH_CONTRAST_BOX = BoxStyle(
     disabled_text=(170, 170, 170),
     halftone=False,
 )
+
+
+HALFTONE_SHADE = 28
+"""How much darker the halftone dots of a panel are than its fill (text may sit on them)."""
+
+
+def shade(colour: Colour, amount: int = HALFTONE_SHADE) -> Colour:
+    """A colour made darker by `amount` per channel (halftone dots)."""
+    r, g, b = colour
+    return max(0, r - amount), max(0, g - amount), max(0, b - amount)
 
 
 def box_style(high_contrast: bool) -> BoxStyle:

@@ -70,7 +70,7 @@ def draw_panel(
         points.append((min(i * step, w - 1), h - 1 - off))
     pygame.draw.polygon(surf, fill, points)
     if halftone:
-        shade = tuple(max(0, c - 28) for c in fill)
+        shade = theme.shade(fill)
         # dots grow towards the bottom-right corner: the newsprint halftone of the collage look
         for y in range(depth + 6, h - depth - 4, 8):
             for x in range(6 + (y // 8 % 2) * 4, w - 6, 8):
