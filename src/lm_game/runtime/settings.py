@@ -42,6 +42,7 @@ class Settings:
     reduced_flashing: bool = False
     timers_off: bool = False
     skip_unseen: bool = False
+    hold_to_mash: bool = True  # finale: holding confirm counts as repeated presses
     dodge_difficulty: str = "normal"
     rhythm_offset_ms: int = 0
     key_bindings: dict[str, list[str]] = field(default_factory=dict)

@@ -28,6 +28,13 @@ class SceneHost(Protocol):
     def held(self) -> frozenset[str] | set[Any]:
         """Actions currently held down (directions, confirm, dash)."""
 
+    @property
+    def level(self) -> Any:
+        """The Level being played (speaker names, portraits, item icons)."""
+
+    def skipping(self) -> bool:
+        """True while the player skips (cutscenes jump to their end)."""
+
     def run_node(self, node_id: str) -> None:
         """Run a dialogue node; the scene is paused (update not called) until it returns."""
 
