@@ -234,6 +234,7 @@ class PlayScreen(Screen):
             self.game.node = None
             self.runner.resume()
             self.enqueue(self.runner.go_to_scene(self.start_scene))
+            self.autosave()
         else:
             self.enqueue(self.runner.start_level())
             self.autosave()
@@ -799,7 +800,7 @@ class PlayScreen(Screen):
         font = game.assets(self.the_app).font(theme.SMALL_SIZE + 4)
         text = "SKIP >>" if self.skipping() else "AUTO >"
         label = services.text(self.the_app).render(font, text, theme.INK)
-        rect = label.get_rect(topleft=(16, 12)).inflate(16, 8)
+        rect = label.get_rect(topright=(W - 18, 50)).inflate(16, 8)
         pygame.draw.rect(surface, theme.GOLD, rect)
         surface.blit(label, (rect.left + 8, rect.top + 4))
 
