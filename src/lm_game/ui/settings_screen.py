@@ -92,6 +92,7 @@ class SettingsScreen(UIScreen):
             Row("Choice timers", lambda: "Off" if self.s.timers_off else "On", lambda d: self.flip("timers_off")),
             Row("Skip", lambda: "All text" if self.s.skip_unseen else "Seen text only",
                 lambda d: self.flip("skip_unseen")),
+            self.toggle_row("Hold confirm to repeat (finale)", "hold_to_mash"),
             Row("Difficulty (action scenes)", lambda: self.s.dodge_difficulty.capitalize(), self.change_difficulty),
             Row("Rhythm calibration", lambda: f"{self.s.rhythm_offset_ms:+d} ms", self.change_offset),
         ]
