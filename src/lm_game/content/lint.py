@@ -475,6 +475,16 @@ def _lint_assets(lt: _Lint, assets_root: Path | None) -> None:
         if rel in reported:
             continue
         path = root / rel
+        if path.is_file() and not path.resolve().is_relative_to(root.resolve()):
+            reported.add(rel)
+            lt.add(
+                loc,
+                "E026",
+                f"asset {rel!r} is a link that leads outside assets/",
+                "copy the file into assets/ instead of linking to it (the game refuses to read it)",
+                severity="error",
+            )
+            continue
         if path.is_file() and _exact_case(root, rel, listing):
             continue
         reported.add(rel)
