@@ -182,8 +182,8 @@ class GameDriver:
         from lm_game.testing.harness import Harness
 
         self.route = route
-        first = route["levels"][0]["level"]
-        self.h = Harness(level=first, settings=settings or Settings(text_speed=0, photosensitivity_notice_seen=True))
+        self.settings = settings or Settings(text_speed=0, photosensitivity_notice_seen=True)
+        self.h = Harness(title=True, settings=self.settings)
         if draw_every > 1:  # drawing is most of the cost: draw every n-th frame (logic runs every frame)
             app, draw = self.h.app, self.h.app.draw
             app.draw = lambda: draw() if app.frame_count % draw_every == 0 else None  # type: ignore[method-assign]
@@ -191,6 +191,18 @@ class GameDriver:
         self.lines = 0
         self.play_screen: Any = None
         self.retries: list[int] = []
+        self.unlocked: list[list[str]] = []  # chapters_unlocked as each level began
+
+    def new_game(self) -> None:
+        """From the title screen: New Game (the first, focused item) with a key press."""
+        self.h.step(2)
+        r = self.report()
+        assert r["screen"] == "TitleScreen" and r["items"][r["focus"]] == "New Game", r
+        self.tap(Action.CONFIRM)
+        for _ in range(120):
+            if self.report().get("screen") == "PlayScreen":
+                break
+            self.h.step()
 
     # ---------------------------------------------------------------- helpers
     @property
@@ -227,6 +239,7 @@ class GameDriver:
     def play(self) -> dict[str, Any]:
         """Follow the whole route; returns the EndingScreen's report."""
         actions = [(e["level"], a) for e in self.route["levels"] for a in e["actions"]]
+        self.new_game()
         while True:
             self.check_frames()
             r = self.report()
@@ -236,6 +249,8 @@ class GameDriver:
             assert r.get("screen") == "PlayScreen", f"unexpected screen {r}"
             self.play_screen = self.screen
             assert not r.get("error"), r["error"]
+            if not self.unlocked or r["level"] != self.unlocked[-1][0]:
+                self.unlocked.append([r["level"], *self.settings.chapters_unlocked])
             if self.busy(r):
                 self.h.step()
                 continue
@@ -372,12 +387,59 @@ def test_game_route_through_the_real_game(name: str, levels: dict[str, Level]) -
     t0 = time.perf_counter()
     d = GameDriver(route, draw_every=DRAW_EVERY[name])
     ending = d.play()
-    d.h.close()
     assert ending["ending"] == name and ending["title"] == levels["the_giant_rises"].endings[name].title
     game = d.play_screen.game
     check_expectations(name, route, dict(game.meters), dict(game.variables))
     assert game.finished == "ending" and game.ending == name
     assert d.lines == play_runtime(route, levels).lines  # the same lines as the runtime playthrough
     assert all(r == 0 for r in d.retries), d.retries  # gameplay won first time, no retry
+    order = [e["level"] for e in route["levels"]]
+    # chapter select unlocks each level as it is reached (New Game unlocks the first)
+    assert d.unlocked == [[lid, *order[: i + 1]] for i, lid in enumerate(order)]
+    if name == "leave_me_alone":
+        credits_title_and_chapter_select(d, order, levels)
+    d.h.close()
     print(f"{name} through the real game: {d.h.frame} frames, {d.lines} lines, {time.perf_counter() - t0:.1f} s")
     assert time.perf_counter() - t0 < 120
+
+
+def credits_title_and_chapter_select(d: GameDriver, order: list[str], levels: dict[str, Level]) -> None:
+    """After an ending: credits, the title, and a chapter select listing every level reached."""
+    h = d.h
+
+    def wait_for(screen: str) -> dict[str, Any]:
+        for _ in range(240):
+            if h.app.stack.transition is None and h.state()["stack"][-1] == screen:
+                break
+            h.step()
+        assert h.state()["stack"][-1] == screen, h.state()["stack"]
+        return d.report()
+
+    wait_for("EndingScreen")
+    h.step(60)  # the ending card ignores presses for its first half second
+    d.tap(Action.CONFIRM)  # then goes on to the credits
+    wait_for("CreditsScreen")
+    h.step(120)
+    d.tap(Action.CONFIRM)
+    r = wait_for("TitleScreen")
+    assert r["screen"] == "TitleScreen"
+    assert r["enabled"][r["items"].index("Chapters")]
+    from lm_game.ui.title import ChapterScreen
+
+    while d.report()["items"][d.report()["focus"]] != "Chapters":
+        d.tap(Action.DOWN)
+    d.tap(Action.CONFIRM)
+    wait_for("ChapterScreen")
+    top = h.app.stack.top
+    assert isinstance(top, ChapterScreen)
+    labels = d.report()["items"]
+    assert labels == [f"{i}. {levels[lid].title}" for i, lid in enumerate(order, start=1)] + ["Back"]
+    for _ in range(2):  # chapter 3
+        d.tap(Action.DOWN)
+    d.tap(Action.CONFIRM)
+    for _ in range(200):
+        r = d.report()
+        if r.get("screen") == "PlayScreen" and r.get("scene") is not None:
+            break
+        h.step()
+    assert r["level"] == order[2] and r["scene"] == levels[order[2]].start
