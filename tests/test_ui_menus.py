@@ -22,12 +22,14 @@ DEVICES = ["keyboard", "mouse", "touch", "gamepad"]
 KEYS = {
     "up": pygame.K_UP, "down": pygame.K_DOWN, "left": pygame.K_LEFT, "right": pygame.K_RIGHT,
     "confirm": pygame.K_RETURN, "cancel": pygame.K_BACKSPACE, "menu": pygame.K_ESCAPE, "backlog": pygame.K_l,
+    "hide": pygame.K_h, "auto": pygame.K_q,
 }
 PAD = {
     "up": pygame.CONTROLLER_BUTTON_DPAD_UP, "down": pygame.CONTROLLER_BUTTON_DPAD_DOWN,
     "left": pygame.CONTROLLER_BUTTON_DPAD_LEFT, "right": pygame.CONTROLLER_BUTTON_DPAD_RIGHT,
     "confirm": pygame.CONTROLLER_BUTTON_A, "cancel": pygame.CONTROLLER_BUTTON_B,
     "menu": pygame.CONTROLLER_BUTTON_START, "backlog": pygame.CONTROLLER_BUTTON_Y,
+    "hide": pygame.CONTROLLER_BUTTON_BACK, "auto": pygame.CONTROLLER_BUTTON_LEFTSHOULDER,
 }
 
 
@@ -437,4 +439,10 @@ def test_menu_quick_buttons_and_hide_by_device(device: str) -> None:
         dev.tap(dict(play.quick_buttons)["Auto"].center)
         assert play.auto
     else:
-        pytest.skip("keyboard and gamepad reach these through their own buttons (H / back, Q / shoulder)")
+        line = h.state()["top"]["line"]
+        dev.press("hide")
+        assert play.hidden
+        dev.press("confirm")  # any press brings the interface back, without advancing
+        assert not play.hidden and h.state()["top"]["line"] == line
+        dev.press("auto")
+        assert play.auto
