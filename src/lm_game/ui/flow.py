@@ -13,34 +13,14 @@ from lm_game.ui import services
 if TYPE_CHECKING:
     from lm_game.app.loop import App
 
-FALLBACK_ORDER = [
-    "front_page",
-    "headline_coaster",
-    "hall_of_mirrors",
-    "cabinet_of_curiosities",
-    "the_giant_rises",
-]
 THUMB_SIZE = (192, 108)
 
 
 def level_order() -> list[str]:
-    """Level ids in play order (levels/index.json; the known levels that exist if it is missing)."""
-    from lm_game.content.loader import LevelLoadError, load_index
+    """Level ids in play order, from levels/index.json (the one place that lists them)."""
+    from lm_game.content.loader import load_index
 
-    try:
-        return load_index()
-    except (LevelLoadError, OSError, ValueError):
-        pass
-    from lm_game.content.locate import ResourceNotFound, find_level
-
-    out = []
-    for lid in FALLBACK_ORDER:
-        try:
-            find_level(lid)
-        except ResourceNotFound:
-            continue
-        out.append(lid)
-    return out
+    return load_index()
 
 
 def level_title(level_id: str) -> str:
