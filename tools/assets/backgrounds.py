@@ -562,20 +562,11 @@ def cabinet() -> pygame.Surface:
     rect(s, (380, 96, 320, 20), GOLD, 3)
     for i in range(8):
         circle(s, (395 + i * 41, 106), 5, GOLD_LT, 2)
-    # lanes: four receding strips on the stage floor
+    # the stage floor: receding planks (the game draws its own note lanes over it)
     poly(s, [(300, 540), (780, 540), (690, 330), (390, 330)], BROWN, 4)
     halftone(s, (300, 330, 480, 210), INK, 8, lambda u, v: 0.2 + 0.3 * (1 - v))
-    lane_cols = (RED, GOLD, TEAL_LT, CREAM)
-    for i in range(4):
-        a0 = 390 + 75 * i
-        a1 = 390 + 75 * (i + 1)
-        b0 = 300 + 120 * i
-        b1 = 300 + 120 * (i + 1)
-        pygame.draw.line(s, INK, (a0, 330), (b0, 540), 3)
-        circle(s, ((a0 + a1) / 2 + (b0 + b1 - a0 - a1) / 2 * 0.82, 502), 22, lane_cols[i], 4)
-        circle(s, ((a0 + a1) / 2 + (b0 + b1 - a0 - a1) / 2 * 0.82, 502), 10, INK)
-    pygame.draw.line(s, INK, (690, 330), (780, 540), 3)
-    pygame.draw.line(s, GOLD, (322, 488), (760, 488), 3)
+    for i in range(1, 6):
+        pygame.draw.line(s, INK, (390 + 50 * i, 330), (300 + 80 * i, 540), 2)
     spotlight(s, (540, 0), (420, 330), (660, 330), GOLD_LT, 9)
     headline_banner(s, r, "CURIOSITIES", 540, 50, 4, RED, CREAM, 1)
     vignette(s)
