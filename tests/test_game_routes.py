@@ -211,6 +211,8 @@ class GameDriver:
 
     def report(self) -> dict[str, Any]:
         top = self.screen
+        if top is not None and callable(getattr(top, "report", None)):
+            return top.report()  # type: ignore[no-any-return]
         return top.state() if top is not None and hasattr(top, "state") else {}
 
     def tap(self, action: Action, pos: tuple[float, float] | None = None) -> None:

@@ -119,8 +119,13 @@ class Harness:
             "stack": [type(s).__name__ for s in stack.screens],
             "running": self.app.running,
         }
-        if top is not None and hasattr(top, "state"):
-            report["top"] = top.state()
+        if top is not None:
+            # a screen that is also a SceneHost (PlayScreen) has `state` as its GameState, and `report()` for this
+            describe = getattr(top, "report", None)
+            if not callable(describe):
+                describe = getattr(top, "state", None)
+            if callable(describe):
+                report["top"] = describe()
         return report
 
     def screenshot(self, path: str | Path) -> Path:

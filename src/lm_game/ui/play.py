@@ -151,9 +151,9 @@ class PlayScreen(Screen):
 
     # ================================================================== SceneHost
     @property
-    def state(self) -> Any:  # type: ignore[override]
-        """The runtime GameState (SceneHost). The harness report is `report()` / `state()`."""
-        return _StateProxy(self)
+    def state(self) -> GameState:  # type: ignore[override]
+        """The runtime GameState (SceneHost). The harness report is `report()`."""
+        return self.game
 
     @property
     def settings(self) -> Any:
@@ -877,22 +877,3 @@ class PlayScreen(Screen):
             "audio": services.audio(self.the_app).state(),
             "shake": list(self.effects.offset()),
         }
-
-
-class _StateProxy:
-    """PlayScreen.state is both the SceneHost's GameState and the harness's report() call.
-
-    Attribute access goes to the GameState; calling it returns the harness report.
-    """
-
-    def __init__(self, screen: PlayScreen) -> None:
-        object.__setattr__(self, "_screen", screen)
-
-    def __call__(self) -> dict[str, Any]:
-        return self._screen.report()  # type: ignore[no-any-return]
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._screen.game, name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        setattr(self._screen.game, name, value)
