@@ -9,7 +9,7 @@ import sys
 
 from lm_game import __version__
 
-SUBCOMMANDS: list[str] = ["run", "check", "stats", "bench"]
+SUBCOMMANDS: list[str] = ["run", "check", "stats", "bench", "explore", "graph", "replay", "new"]
 """Modules of lm_game.commands, each adding one subcommand with `register(subparsers)`."""
 
 
