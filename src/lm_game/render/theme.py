@@ -34,6 +34,11 @@ UI_SIZES: dict[str, int] = {"small": 26, "medium": 28, "large": 31, "xl": 34}
 TITLE_SIZE = 88
 HEADING_SIZE = 46
 SMALL_SIZE = 20
+ENDING_TITLE_SIZE = 56
+"""The ending's name on its card."""
+CREDITS_TITLE_SIZE = 60
+CREDITS_HEAD_SIZE = 24
+"""Credits: the game's name, and the small gold headings over each part (the rest is text_size)."""
 
 
 def text_size(setting: str) -> int:
@@ -124,6 +129,11 @@ TIMER_LOW: Colour = RED
 FLASH: Colour = WHITE
 CUE_OUTLINE: Colour = GOLD
 """The non-flashing cue drawn instead of a flash in reduced-flashing mode."""
+WARNING_TEXT: Colour = INK
+WARNING_BG: Colour = YELLOW
+WARNING_BORDER: Colour = DEEP_RED
+"""An incoming-wave warning (dodge): dark ink on a yellow slip, readable over any backdrop."""
+WARNING_SIZE = 20
 
 
 # -- WCAG contrast -------------------------------------------------------------------------------

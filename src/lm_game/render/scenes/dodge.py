@@ -18,6 +18,10 @@ from lm_game.render.scenes.art import W, art_for
 SPRITE_SCALE = 1.1
 ANGLE_STEP = 15
 HUD_W = 800
+HUD_RECT = pygame.Rect(12, 8, HUD_W, 48)
+"""The hearts / time / words bar across the top; nothing of the arena may be drawn over it."""
+TEXT_SPRITES = frozenset({"headline"})
+"""Projectiles with words printed on them: never turned upside down."""
 PROJECTILE_ART = {"flashbulb": "sprites/flashbulb.png", "headline": "sprites/headline.png",
                   "microphone": "sprites/microphone.png"}
 ARROW = {"left": (0, 1), "right": (0, -1), "top": (1, 0), "bottom": (-1, 0)}
@@ -56,8 +60,7 @@ def draw(surface: pygame.Surface, logic: Any, assets: Any, settings: Any) -> Non
                 surface.blit(art.glow(30, theme.YELLOW, 110), (x - 30, y - 30))
             img = art.image(PROJECTILE_ART["flashbulb"])
         else:
-            step = round(p.angle / ANGLE_STEP) * ANGLE_STEP % 360
-            img = art.rotated(PROJECTILE_ART.get(p.kind, ""), step)
+            img = art.rotated(PROJECTILE_ART.get(p.kind, ""), sprite_angle(p.kind, p.angle))
         if img is not None:
             surface.blit(img, img.get_rect(center=(x, y)))
         else:
@@ -85,25 +88,66 @@ def _player(surface: pygame.Surface, art: Any, v: Any) -> None:
     surface.blit(img, img.get_rect(center=(x, y)))
 
 
-def _warning(surface: pygame.Surface, art: Any, arena: tuple[int, int, int, int], side: str, kind: str) -> None:
+def sprite_angle(kind: str, angle: float) -> int:
+    """The drawn rotation of a projectile travelling at `angle` degrees, snapped to ANGLE_STEP.
+
+    Within (-180, 180]; a sprite with text on it (TEXT_SPRITES) stays within [-90, 90] so its words
+    read left to right whichever way it flies (it lies along its line of travel, the right way up).
+    """
+    step = round(angle / ANGLE_STEP) * ANGLE_STEP % 360
+    if step > 180:
+        step -= 360
+    if kind in TEXT_SPRITES:
+        if step > 90:
+            step -= 180
+        elif step < -90:
+            step += 180
+    return int(step)
+
+
+def warning_layout(
+    arena: tuple[int, int, int, int], side: str, label_size: tuple[int, int]
+) -> tuple[tuple[int, int], pygame.Rect] | None:
+    """Where an incoming-wave warning goes: the arrow's centre and the label's rect (None for no side).
+
+    Both sit inside the arena and below the HUD bar, the label on the inward side of the arrow.
+    """
     ax, ay, aw, ah = arena
-    pos = {"left": (ax + 18, ay + ah // 2), "right": (ax + aw - 18, ay + ah // 2),
-           "top": (ax + aw // 2, ay + 18), "bottom": (ax + aw // 2, ay + ah - 18)}.get(side)
+    top = max(ay, HUD_RECT.bottom) + 8  # the arena's top edge runs under the HUD
+    pos = {"left": (ax + 22, ay + ah // 2), "right": (ax + aw - 22, ay + ah // 2),
+           "top": (ax + aw // 2, top + 16), "bottom": (ax + aw // 2, ay + ah - 22)}.get(side)
     if pos is None:
-        return
-    inward = {"left": 0.0, "right": math.pi, "top": math.pi / 2, "bottom": -math.pi / 2}[side]
+        return None
     cx, cy = pos
+    lw, lh = label_size
+    label = pygame.Rect(0, 0, lw, lh)
+    if side == "bottom":
+        label.midbottom = (cx, cy - 22)
+    else:
+        label.midtop = (cx, cy + 22)
+    label.clamp_ip(pygame.Rect(ax + 4, top, aw - 8, ay + ah - 4 - top))
+    return pos, label
+
+
+def _warning(surface: pygame.Surface, art: Any, arena: tuple[int, int, int, int], side: str, kind: str) -> None:
+    slip = art.slip(kind.upper() + "S!", theme.WARNING_SIZE, theme.WARNING_TEXT, theme.WARNING_BG,
+                    theme.WARNING_BORDER)
+    layout = warning_layout(arena, side, slip.get_size())
+    if layout is None:
+        return
+    (cx, cy), label = layout
+    inward = {"left": 0.0, "right": math.pi, "top": math.pi / 2, "bottom": -math.pi / 2}[side]
     pts = []
     for da, r in ((0.0, 16), (2.4, 14), (-2.4, 14)):
         pts.append((cx + math.cos(inward + da) * r, cy + math.sin(inward + da) * r))
-    pygame.draw.polygon(surface, theme.RED, pts)
-    pygame.draw.polygon(surface, theme.CREAM, pts, 2)
-    label = art.shadow_text(kind.upper() + "S!", 18, theme.GOLD)
-    surface.blit(label, label.get_rect(center=(cx, cy + 26 if side != "bottom" else cy - 26)))
+    pygame.draw.polygon(surface, theme.WARNING_BG, pts)
+    pygame.draw.polygon(surface, theme.WARNING_BORDER, pts, 2)
+    surface.blit(slip, label)
 
 
 def _hud(surface: pygame.Surface, art: Any, v: Any) -> None:
-    surface.blit(art.panel(HUD_W, 48, theme.INK, 170, 10), (12, 8))  # the play screen's buttons sit right of it
+    # the play screen's buttons sit right of it
+    surface.blit(art.panel(HUD_RECT.w, HUD_RECT.h, theme.INK, 170, 10), HUD_RECT.topleft)
     x = 24
     for i in range(v.composure_max):
         surface.blit(art.heart(28, i < v.composure), (x, 18))
