@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import weakref
+from dataclasses import dataclass
 from typing import Any
 
 import pygame
@@ -225,22 +226,68 @@ def draw_actor(surface: pygame.Surface, art: SceneArt, portrait: str | None, x: 
         surface.blit(img, img.get_rect(midbottom=(round(x), round(y))))
 
 
-def draw_lines(surface: pygame.Surface, art: SceneArt, lines: list[Any], size: int) -> None:
+CAPTION_X = 80
+CAPTION_W = 800
+CAPTION_PAD = 20
+"""Caption panels: left edge and width; text is inset by CAPTION_PAD each side."""
+
+
+@dataclass
+class Caption:
+    """One caption panel as laid out: where it goes, the name row (or none), the wrapped body rows."""
+
+    rect: pygame.Rect
+    name: str
+    colour: Colour
+    rows: list[str]
+    size: int
+    line_height: int
+
+
+def caption_layout(art: SceneArt, lines: list[Any], size: int, top: int = 0, bottom: int = H - 24) -> list[Caption]:
+    """Captions of the newest two lines stacked up from `bottom`, wrapped to the panel, within `top`.
+
+    When two do not fit, only the newest is shown; when even it does not fit, its text is set smaller.
+    """
+    text_w = CAPTION_W - 2 * CAPTION_PAD
+
+    def stack(shown: list[Any], sz: int) -> list[Caption]:
+        lh = art.font(sz).get_linesize()
+        name_lh = art.font(sz - 4).get_linesize()
+        out: list[Caption] = []
+        y = bottom
+        for line in reversed(shown):
+            rows = art.wrapped(line.text, sz, text_w)
+            h = len(rows) * lh + (name_lh if line.name else 0) + 16
+            y -= h
+            out.append(Caption(pygame.Rect(CAPTION_X, y, CAPTION_W, h), line.name,
+                               hex_colour(line.color, theme.GOLD), rows, sz, lh))
+            y -= 8
+        return out[::-1]
+
+    shown = list(lines[-2:])
+    caps = stack(shown, size)
+    while len(shown) > 1 and caps and caps[0].rect.top < top:
+        shown = shown[1:]
+        caps = stack(shown, size)
+    while size > theme.SMALL_SIZE and caps and caps[0].rect.top < top:
+        size -= 2
+        caps = stack(shown, size)
+    return caps
+
+
+def draw_lines(surface: pygame.Surface, art: SceneArt, lines: list[Any], size: int, top: int = 0) -> None:
     """Subtitles of cutscene lines at the bottom of the screen (speaker name in their colour)."""
-    y = H - 24
-    for line in reversed(lines[-2:]):
-        body = art.wrapped(line.text, size, 760)
-        h = len(body) * (size - 2) + (size if line.name else 0) + 16
-        y -= h
-        surface.blit(art.panel(800, h, theme.INK, 200), (80, y))
-        ty = y + 8
-        if line.name:
-            surface.blit(art.shadow_text(line.name, size - 4, hex_colour(line.color, theme.GOLD)), (100, ty))
-            ty += size - 2
-        for row in body:
-            surface.blit(art.text(row, size, theme.CREAM), (100, ty))
-            ty += size - 2
-        y -= 8
+    for cap in caption_layout(art, lines, size, top):
+        surface.blit(art.panel(cap.rect.w, cap.rect.h, theme.INK, 200), cap.rect.topleft)
+        tx, ty = cap.rect.x + CAPTION_PAD, cap.rect.y + 8
+        if cap.name:
+            name_font_size = cap.size - 4
+            surface.blit(art.shadow_text(cap.name, name_font_size, cap.colour), (tx, ty))
+            ty += art.font(name_font_size).get_linesize()
+        for row in cap.rows:
+            surface.blit(art.text(row, cap.size, theme.CREAM), (tx, ty))
+            ty += cap.line_height
 
 
 def draw_card(surface: pygame.Surface, art: SceneArt, text: str) -> None:

@@ -48,6 +48,11 @@ def draw_world(surface: pygame.Surface, logic: Any, art: Any, background: str | 
     draw_actors(surface, logic, art, actors, ox, oy, z)
 
 
+def caption_size(settings: Any) -> int:
+    """Captions follow the dialogue's text-size setting (theme.TEXT_SIZES)."""
+    return theme.text_size(str(getattr(settings, "text_size", "medium")))
+
+
 def draw(surface: pygame.Surface, logic: Any, assets: Any, settings: Any) -> None:
     """Everything of a cutscene."""
     art = art_for(assets)
@@ -55,8 +60,7 @@ def draw(surface: pygame.Surface, logic: Any, assets: Any, settings: Any) -> Non
     draw_world(surface, logic, art, v.background, v.actors, v.camera)
     surface.fill(theme.INK, (0, 0, W, BAR))
     surface.fill(theme.INK, (0, H - BAR, W, BAR))
-    size = 26 if getattr(settings, "text_size", "medium") in ("small", "medium") else 30
-    draw_lines(surface, art, v.lines, size)
+    draw_lines(surface, art, v.lines, caption_size(settings), top=BAR + 8)
     if v.card:
         draw_card(surface, art, v.card)
     if v.skippable:
