@@ -280,7 +280,13 @@ def title() -> pygame.Surface:
 
 
 def front_gate() -> pygame.Surface:
-    """The Star's front door turned into a ticket booth and turnstiles."""
+    """The Star's front door turned into a ticket booth and turnstile.
+
+    The props sit under the explore hotspots of levels/front_page.json (scene front_gate):
+    hedge (10,230,120,150), mailbox (160,250,70,130), poster (300,110,160,270),
+    booth (530,170,170,200), turnstile (710,250,60,140), queue (790,200,150,180),
+    doormat (580,460,100,40). Keep them in step if either side moves.
+    """
     s = surf(W, H)
     r = rng("front_gate")
     sky(s, NAVY, DUSK, 0.6, 30, "gate-sky")
@@ -296,55 +302,206 @@ def front_gate() -> pygame.Surface:
     halftone(s, (250, 60, 460, 270), PAPER3, 8, lambda u, v: u * 0.5, mask=m)
     pygame.draw.polygon(s, INK, house, 4)
     poly(s, [(230, 160), (480, 50), (730, 160), (730, 176), (480, 66), (230, 176)], RED, 3)
-    # door = ticket booth window
-    rect(s, (420, 170, 120, 160), RED_DK, 4)
-    rect(s, (432, 186, 96, 70), GOLD_LT, 3)
-    halftone(s, (432, 186, 96, 70), GOLD, 6, lambda u, v: v)
-    block_text(s, "TICKETS", 437, 262, 2.2, 3, CREAM)
-    rect(s, (410, 300, 140, 14), GOLD, 3)
-    # striped awning
-    for i in range(8):
-        x = 400 + i * 20
-        poly(s, [(x, 160), (x + 20, 160), (x + 20, 186), (x + 10, 194), (x, 186)], RED if i % 2 == 0 else CREAM, 2)
-    # windows with camera lenses peeking
-    for wx in (290, 600):
-        rect(s, (wx, 190, 80, 70), MIDNIGHT, 4)
-        circle(s, (wx + 40, 225), 18, GREY, 3)
-        circle(s, (wx + 40, 225), 10, INK)
-        circle(s, (wx + 35, 220), 3, WHITE)
+    # attic window with a lens peeking out
+    circle(s, (480, 112), 17, MIDNIGHT, 4)
+    circle(s, (480, 112), 9, GREY, 2)
+    circle(s, (480, 112), 5, INK)
+    circle(s, (478, 110), 2, WHITE)
+    _gate_poster(s)
+    _gate_booth(s)
     ground(s, 330, BROWN, INK, "gate-ground")
-    # path with newspapers
-    poly(s, [(430, 330), (530, 330), (640, 540), (320, 540)], PAPER2, 3)
+    # path from the front door, strewn with newspapers
+    path = [(560, 330), (670, 330), (790, 540), (450, 540)]
+    poly(s, path, PAPER2, 3)
     for i in range(5):
         y = 350 + i * 38
-        pygame.draw.line(s, PAPER3, (480 - (y - 330) * 0.5, y), (480 + (y - 330) * 0.5, y), 3)
-    # turnstiles
-    for tx in (200, 760):
-        rect(s, (tx - 26, 360, 52, 90), GREY, 4)
-        rect(s, (tx - 26, 360, 52, 14), RED, 3)
-        for a in (0, 2.1, 4.2):
-            thick_line(s, (tx, 400), (tx + math.cos(a) * 60, 400 + math.sin(a) * 20), 7, INK)
-            thick_line(s, (tx, 400), (tx + math.cos(a) * 60, 400 + math.sin(a) * 20), 4, GOLD)
-        circle(s, (tx, 400), 10, GOLD_DK, 3)
-        # rumour tickets spewing out
-        for i in range(3):
-            ang = r.uniform(-30, 30)
-            t = surf(46, 22, alpha=True)
-            rect(t, (0, 0, 46, 22), CREAM, 2)
-            rect(t, (6, 6, r.randint(16, 30), 4), RED)
-            rect(t, (6, 13, r.randint(12, 30), 3), GREY)
-            t = pygame.transform.rotate(t, ang)
-            s.blit(t, t.get_rect(center=(tx + (i - 1) * 34, 470 + i * 14)))
-    # rope line
-    for x0, x1 in ((60, 180), (220, 400), (560, 740), (780, 920)):
+        t = (y - 330) / 210
+        pygame.draw.line(s, PAPER3, (560 - 110 * t + 14, y), (670 + 120 * t - 14, y), 3)
+    _gate_doormat(s)
+    _gate_hedge(s)
+    _gate_mailbox(s)
+    _gate_queue(s)
+    _gate_turnstile(s, r)
+    # velvet rope in front of the poster (it is an exhibit now) and along the queue
+    for x0, x1 in ((260, 450), (790, 940)):
         for x in (x0, x1):
             rect(s, (x - 5, 400, 10, 60), GOLD_DK, 2)
             circle(s, (x, 398), 8, GOLD, 2)
         curve(s, (x0, 410), ((x0 + x1) / 2, 440), (x1, 410), 6, RED_DK)
-    bunting(s, r, (240, 150), (720, 150), 40, 14)
-    headline_banner(s, r, "NOW OPEN", 480, 30, 5, RED, CREAM, 2)
+    # bunting along the eaves
+    bunting(s, r, (232, 164), (480, 56), 4, 14)
+    bunting(s, r, (480, 56), (728, 164), 4, 14)
+    # low enough to show under the cutscene letterbox, left of the button row (x > 570, y < 44)
+    headline_banner(s, r, "NOW OPEN", 455, 56, 5, RED, CREAM, 2)
     vignette(s)
     return s
+
+
+def _gate_poster(s: pygame.Surface) -> None:
+    """A garage-door-sized tabloid poster pasted on the house wall, torn at a corner."""
+    r = rng("gate-poster")
+    w, h = 160, 178
+    p = surf(w + 24, h + 24, alpha=True)
+    pts = torn_polygon(r, (10, 10, w, h), 3, 7)
+    poly(p, [(a + 5, b + 6) for a, b in pts], INK)
+    poly(p, pts, WHITE, 2)
+    halftone(p, (10, 10, w, h), PAPER3, 6, lambda u, v: 0.15 + 0.2 * v, mask=poly_mask(p.get_size(), pts))
+    # masthead band and headline
+    rect(p, (14, 16, w - 8, 58), RED)
+    block_text(p, "SEE THE", 10 + (w - text_width("SEE THE", 2.4)) / 2, 21, 2.4, 2.8, CREAM)
+    block_text(p, "STAR!", 10 + (w - text_width("STAR!", 4.6)) / 2, 44, 4.6, 3.8, GOLD_LT, shadow=INK)
+    # the photograph: the Star mid-sneeze at a bus stop
+    ph = (22, 82, w - 24, 62)
+    rect(p, ph, MIST, 2)
+    halftone(p, ph, GREY, 6, lambda u, v: 0.2 + 0.4 * v)
+    thick_line(p, (ph[0] + 22, ph[1] + 62), (ph[0] + 22, ph[1] + 14), 3, GREY_DK)
+    circle(p, (ph[0] + 22, ph[1] + 12), 8, RED, 2)
+    sil = star_silhouette(52, 58, INK, clip=GOLD)
+    p.blit(sil, sil.get_rect(midbottom=(ph[0] + ph[2] * 0.6, ph[1] + ph[3] + 2)))
+    block_text(p, "ACHOO", ph[0] + ph[2] - 38, ph[1] + 6, 1.2, 1.6, RED)
+    pygame.draw.rect(p, INK, ph, 2)
+    # small print and a sticker
+    block_text(p, "EATS TOAST!", 22, ph[1] + ph[3] + 8, 1.3, 1.8, RED)
+    fake_text(p, r, (22, ph[1] + ph[3] + 24, w - 26, 20), GREY, 5, bar=2)
+    poly(p, star_points(w - 4, ph[1] + ph[3] + 14, 17, 9), GOLD, 2)
+    # the torn-off bottom-left corner: a flap hanging down
+    tear = [(10, h - 20), (40, h + 12), (10, h + 12)]
+    pygame.draw.polygon(p, (0, 0, 0, 0), tear)
+    poly(p, [(10, h - 20), (40, h + 12), (22, h + 22)], PAPER3, 2)
+    # paste tape
+    for tx, ty in ((16, 12), (w - 8, 14), (w - 6, h + 2)):
+        rect(p, (tx - 8, ty - 4, 18, 8), GREY, 1)
+    p = pygame.transform.rotate(p, -2.5)
+    s.blit(p, p.get_rect(center=(382, 240)))
+
+
+def _gate_booth(s: pygame.Surface) -> None:
+    """The front door, now a ticket booth: sign, awning, lit window, counter."""
+    rect(s, (546, 204, 138, 126), RED_DK, 4)
+    rect(s, (558, 218, 114, 74), GOLD_LT, 3)
+    halftone(s, (558, 218, 114, 74), GOLD, 6, lambda u, v: v)
+    rect(s, (536, 292, 158, 14), GOLD, 3)
+    # striped awning
+    for i in range(8):
+        x = 535 + i * 20
+        poly(s, [(x, 188), (x + 20, 188), (x + 20, 206), (x + 10, 214), (x, 206)], RED if i % 2 == 0 else CREAM, 2)
+    # sign board above the door
+    rect(s, (560, 162, 108, 26), INK)
+    rect(s, (556, 158, 108, 26), GOLD, 3)
+    block_text(s, "TICKETS", 610 - text_width("TICKETS", 2.2) / 2, 161, 2.2, 2.8, RED_DK)
+
+
+def _gate_doormat(s: pygame.Surface) -> None:
+    """WELCOME, with TO STAR-LAND added in gold paint."""
+    mat = [(586, 464), (674, 464), (680, 498), (580, 498)]
+    poly(s, [(x + 3, y + 4) for x, y in mat], INK)
+    poly(s, mat, RED_DK, 2)
+    halftone(s, (580, 464, 100, 34), INK, 5, lambda u, v: 0.15)
+    for x in range(584, 680, 5):
+        pygame.draw.line(s, BONE, (x, 498), (x, 502), 1)
+    block_text(s, "WELCOME", 630 - text_width("WELCOME", 1.5) / 2, 468, 1.5, 1.9, CREAM)
+    block_text(s, "TO STAR-LAND", 630 - text_width("TO STAR-LAND", 0.9) / 2, 485, 0.9, 1.3, GOLD_LT)
+
+
+def _gate_hedge(s: pygame.Surface) -> None:
+    """A suspicious hedge with camera lenses poking out of it."""
+    r = rng("gate-hedge")
+    pts = torn_blob(r, 62, 322, 96, 102, 0.07, 40)
+    pts = [(x, min(y, 414)) for x, y in pts]
+    poly(s, [(x + 5, y + 6) for x, y in pts], INK)
+    poly(s, pts, TEAL)
+    m = poly_mask((W, H), pts)
+    halftone(s, (-40, 215, 200, 200), INK, 7, lambda u, v: 0.15 + 0.45 * v, mask=m)
+    # leafy scallops
+    for _ in range(46):
+        a = r.uniform(0, 2 * math.pi)
+        k = r.uniform(0.35, 0.92)
+        x, y = 62 + math.cos(a) * 96 * k, 322 + math.sin(a) * 102 * k
+        if y > 400:
+            continue
+        c = TEAL_LT if y < 300 or r.random() < 0.3 else TEAL
+        circle(s, (x, y), r.uniform(6, 11), c, 2)
+    pygame.draw.polygon(s, INK, pts, 3)
+    # lenses (and a flash going off)
+    for x, y, sz in ((128, 262, 11), (142, 330, 13), (30, 236, 9), (96, 226, 8), (14, 368, 10), (120, 388, 9)):
+        rect(s, (x - sz * 1.2, y - sz * 0.9, sz * 2.4, sz * 1.8), GREY_DK, 2)
+        circle(s, (x, y), sz * 0.8, GREY, 2)
+        circle(s, (x, y), sz * 0.5, INK)
+        circle(s, (x - sz * 0.2, y - sz * 0.2), max(2, sz * 0.15), WHITE)
+    sparkle(s, 150, 246, 12, GOLD_LT, 1)
+
+
+def _gate_mailbox(s: pygame.Surface) -> None:
+    """The Star's mailbox on a post, stuffed with letters, the flag lying flat."""
+    r = rng("gate-mailbox")
+    rect(s, (186, 300, 14, 128), BROWN, 3)
+    rect(s, (178, 424, 30, 8), BROWN, 2)
+    pygame.draw.rect(s, INK, (174, 272, 62, 34), border_top_right_radius=15)
+    pygame.draw.rect(s, RED, (170, 268, 62, 34), border_top_right_radius=15)
+    pygame.draw.rect(s, INK, (170, 268, 62, 34), 3, border_top_right_radius=15)
+    halftone(s, (170, 268, 62, 34), RED_DK, 5, lambda u, v: 0.2 + 0.4 * v)
+    # the open front: a dark arch
+    arch = [(160, 302), (160, 282)]
+    arch += [(171 - math.cos(a * math.pi / 10) * 11, 282 - math.sin(a * math.pi / 10) * 11) for a in range(11)]
+    arch += [(182, 302)]
+    poly(s, arch, INK)
+    # letters bursting out of the open front
+    for i in range(6):
+        e = surf(26, 16, alpha=True)
+        rect(e, (0, 0, 26, 16), WHITE if i % 2 else CREAM, 2)
+        pygame.draw.lines(e, GREY, False, [(1, 1), (13, 9), (25, 1)], 1)
+        e = pygame.transform.rotate(e, r.uniform(-50, 50))
+        s.blit(e, e.get_rect(center=(166 + r.uniform(-8, 6), 262 + i * 7 + r.uniform(-3, 3))))
+    # painted lettering and the flat flag
+    block_text(s, "LETTERS", 186, 277, 0.95, 1.3, CREAM)
+    block_text(s, "TO STAR", 186, 289, 0.95, 1.0, GOLD_LT)
+    rect(s, (214, 298, 22, 5), GOLD, 1)
+    rect(s, (230, 295, 8, 10), RED, 1)
+
+
+def _gate_queue(s: pygame.Surface) -> None:
+    """The queue: a sign and a line of fans with cameras snaking off to the right."""
+    for x in (832, 918):
+        rect(s, (x - 3, 214, 6, 110), GOLD_DK, 1)
+    rect(s, (812, 194, 132, 28), INK)
+    rect(s, (808, 190, 132, 28), CREAM, 3)
+    block_text(s, "QUEUE HERE", 874 - text_width("QUEUE HERE", 1.6) / 2, 195, 1.6, 2.6, RED)
+    for i, (x, y) in enumerate(((790, 338), (812, 322), (930, 330), (948, 318), (900, 312), (842, 312))):
+        k = 0.85 if y < 320 else 1.0
+        coat = (RED_DK, TEAL, GOLD_DK, DUSK, BROWN, GREY_DK)[i]
+        body = [(x - 11 * k, y - 18 * k), (x + 11 * k, y - 18 * k), (x + 13 * k, y + 30), (x - 13 * k, y + 30)]
+        poly(s, body, coat, 2)
+        ellipse(s, (x - 8 * k, y - 34 * k, 16 * k, 16 * k), PEACH, 2)
+        pygame.draw.arc(s, INK, (x - 8 * k, y - 34 * k, 16 * k, 16 * k), 0, math.pi, 5)
+        rect(s, (x + 3, y - 42 * k, 12 * k, 8 * k), GREY_DK)
+        circle(s, (x + 9, y - 38 * k), 2, GOLD_LT if i % 2 else WHITE)
+
+
+def _gate_turnstile(s: pygame.Surface, r: random.Random) -> None:
+    """A tall brass turnstile with an ENTER board and a photo slot."""
+    tx = 740
+    for x in (716, 764):
+        rect(s, (x - 4, 268, 8, 186), GOLD_DK, 2)
+    rect(s, (706, 252, 68, 24), RED, 3)
+    block_text(s, "ENTER", tx - text_width("ENTER", 1.6) / 2, 256, 1.6, 2.2, CREAM)
+    rect(s, (tx - 24, 350, 48, 96), GREY, 3)
+    rect(s, (tx - 24, 350, 48, 12), RED, 3)
+    rect(s, (tx - 12, 370, 24, 5), INK)
+    sparkle(s, tx, 384, 5, GOLD_LT, 1)
+    for a in (0.4, 2.5, 4.6):
+        end = (tx + math.cos(a) * 46, 406 + math.sin(a) * 16)
+        thick_line(s, (tx, 406), end, 7, INK)
+        thick_line(s, (tx, 406), end, 4, GOLD)
+    circle(s, (tx, 406), 9, GOLD_DK, 3)
+    # rumour tickets spewing out
+    for i in range(3):
+        ang = r.uniform(-30, 30)
+        t = surf(46, 22, alpha=True)
+        rect(t, (0, 0, 46, 22), CREAM, 2)
+        rect(t, (6, 6, r.randint(16, 30), 4), RED)
+        rect(t, (6, 13, r.randint(12, 30), 3), GREY)
+        t = pygame.transform.rotate(t, ang)
+        s.blit(t, t.get_rect(center=(770 + i * 30, 470 + i * 14)))
 
 
 def ticket_booth() -> pygame.Surface:
@@ -443,7 +600,8 @@ def coaster() -> pygame.Surface:
         paper_scrap(p, r, (4, 4, 44, 30), PAPER, True, 2, True)
         p = pygame.transform.rotate(p, r.uniform(-40, 40))
         s.blit(p, (x, y))
-    headline_banner(s, r, "HEADLINE COASTER", W / 2, 40, 4, RED, CREAM, -2)
+    # left of centre: the game draws its Back/Log/Auto/Skip/Hide/Menu buttons over x > 570, y < 44
+    headline_banner(s, r, "HEADLINE COASTER", 385, 40, 4, RED, CREAM, -2)
     vignette(s)
     return s
 
@@ -568,7 +726,8 @@ def cabinet() -> pygame.Surface:
     for i in range(1, 6):
         pygame.draw.line(s, INK, (390 + 50 * i, 330), (300 + 80 * i, 540), 2)
     spotlight(s, (540, 0), (420, 330), (660, 330), GOLD_LT, 9)
-    headline_banner(s, r, "CURIOSITIES", 540, 50, 4, RED, CREAM, 1)
+    # hung just above the stage rail, below the button row the game draws over x > 570, y < 44
+    headline_banner(s, r, "CURIOSITIES", 540, 72, 3.6, RED, CREAM, 1)
     vignette(s)
     return s
 
