@@ -146,7 +146,7 @@ def create_level(
 ) -> Path:
     """Write levels_dir/<id>.json and register it in index.json; returns the new file."""
     if not ID_RE.match(level_id):
-        raise ScaffoldError(f"{level_id!r} is not a level id: use lowercase letters, digits and _ (start with a letter)")
+        raise ScaffoldError(f"{level_id!r} is not a level id: use lowercase letters, digits and _ (letter first)")
     path = levels_dir / f"{level_id}.json"
     if path.exists() and not force:
         raise ScaffoldError(f"{path} already exists (use --force to overwrite it)")
