@@ -148,6 +148,7 @@ class PlayScreen(Screen):
         self.quick_buttons: list[tuple[str, pygame.Rect]] = []
         self._armed_button: str | None = None
         self._thumbnail = False
+        self.devtools: Any = None  # lm_game.tools.hotreload.DevTools: hot reload (F6) and replays (F8)
 
     # ================================================================== SceneHost
     @property
@@ -238,6 +239,9 @@ class PlayScreen(Screen):
         else:
             self.enqueue(self.runner.start_level())
             self.autosave()
+        from lm_game.tools.hotreload import DevTools
+
+        self.devtools = DevTools(self)
         if self.notice:
             self.show_toast(self.notice)
 
@@ -491,6 +495,8 @@ class PlayScreen(Screen):
 
     # ================================================================== input
     def handle(self, event: InputEvent) -> bool:
+        if self.devtools is not None and self.devtools.handle(event):
+            return True
         a = event.action
         if self.error:
             if event.pressed and a in (Action.CONFIRM, Action.CANCEL, Action.MENU):
@@ -611,6 +617,8 @@ class PlayScreen(Screen):
 
     # ================================================================== update
     def update(self, dt: float) -> None:
+        if self.devtools is not None and self.devtools.update(dt):
+            return  # the level was hot-reloaded: a fresh PlayScreen has replaced this one
         self.time += dt
         app = self.the_app
         s = services.settings(app)
