@@ -9,6 +9,7 @@ import pygame
 
 from lm_game.render import theme
 from lm_game.render.scenes.art import H, W, art_for, draw_card, draw_lines
+from lm_game.render.scenes.cutscene import caption_size
 from lm_game.render.scenes.cutscene import draw_world
 
 GIANT = "sprites/star_giant.png"
@@ -61,7 +62,7 @@ def draw(surface: pygame.Surface, logic: Any, assets: Any, settings: Any) -> Non
         pygame.draw.rect(surface, theme.INK, (stake[0] - 7, stake[1] - 4, 14, 34), border_radius=3)
         pygame.draw.rect(surface, theme.GOLD, (stake[0] - 7, stake[1] - 4, 14, 34), 2, border_radius=3)
 
-    draw_lines(surface, art, v.lines, 26)
+    draw_lines(surface, art, v.lines, caption_size(settings))
     if v.card:
         draw_card(surface, art, v.card)
     _hud(surface, art, v)
