@@ -9,8 +9,7 @@ import pygame
 
 from lm_game.render import theme
 from lm_game.render.scenes.art import H, W, art_for, draw_card, draw_lines
-from lm_game.render.scenes.cutscene import caption_size
-from lm_game.render.scenes.cutscene import draw_world
+from lm_game.render.scenes.cutscene import caption_size, draw_world
 
 GIANT = "sprites/star_giant.png"
 ROPE = "sprites/camera_rope.png"
