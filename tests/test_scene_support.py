@@ -87,6 +87,9 @@ class FakeHost:
     def music_position(self) -> float | None:
         return self.music
 
+    def skipping(self) -> bool:
+        return False
+
 
 class Play:
     """A scene of an example level under a FakeHost, stepped at the game's fixed step."""
