@@ -19,9 +19,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from lm_game.content.loader import check_file
+    from lm_game.content.locate import find_level
     from lm_game.testing.harness import ActionFileError, Harness, load_actions
 
     try:
+        _, problems = check_file(find_level(args.level), lint=False)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            for problem in errors:
+                print(problem, file=sys.stderr)
+            return 1
         actions = load_actions(args.actions) if args.actions else []
         harness = Harness(level=args.level, scene=args.scene, seed=args.seed)
         state = harness.run(actions, args.frames)
