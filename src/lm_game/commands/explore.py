@@ -32,6 +32,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    p.add_argument("--progress-every", type=int, default=5000, metavar="N",
+                   help="a progress line every N states (and at least every second)")
     p.set_defaults(func=run)
 
 
@@ -63,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
     )
 
     options = ExploreOptions(
-        max_states=args.max_states, time_limit=args.time_limit, seed=args.seed, progress=_progress(args.quiet)
+        max_states=args.max_states, time_limit=args.time_limit, seed=args.seed, progress=_progress(args.quiet),
+        progress_every=max(0, args.progress_every),
     )
     reports: list[ExploreReport] = []
     try:

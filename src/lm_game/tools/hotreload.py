@@ -75,6 +75,7 @@ class DevTools:
                 seed=int(getattr(screen, "seed", 0)),
                 scene=getattr(screen, "start_scene", None),
                 settings=gameplay_settings(self.app.settings),
+                seen_lines=sorted(getattr(self.app.services.get("persistent"), "seen_lines", ())),
             )
         _install_dispatch_hook(self.app)
         self.app.services["recorder"] = self.recorder

@@ -3,7 +3,8 @@
 A ``Recorder`` is fed every input the App dispatches while a level plays (the step number is
 the number of PlayScreen updates since the chapter started, so time spent in a pause menu or in a
 screen transition does not shift anything). ``Replay`` is the file: format version, level,
-start scene, seed, the settings that change gameplay, the timed actions and the final state hash.
+start scene, seed, the settings that change gameplay, the lines already seen (skip depends on
+them), the timed actions and the final state hash.
 ``play_replay`` runs it headless through the Harness (one fixed step per frame).
 """
 
@@ -58,6 +59,7 @@ class Replay:
     actions: list[ReplayAction] = field(default_factory=list)
     frames: int = 0
     final_hash: str = ""
+    seen_lines: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The file's JSON document."""
@@ -71,6 +73,7 @@ class Replay:
             "frames": self.frames,
             "actions": [a.to_dict() for a in self.actions],
             "final_hash": self.final_hash,
+            "seen_lines": list(self.seen_lines),
         }
 
     def save(self, path: str | Path) -> Path:
@@ -105,6 +108,7 @@ class Replay:
                 actions=actions,
                 frames=int(data.get("frames", 0)),
                 final_hash=str(data.get("final_hash", "")),
+                seen_lines=[str(x) for x in data.get("seen_lines", [])],
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, ReplayError):
@@ -125,8 +129,9 @@ class Recorder:
     """Collects inputs while a chapter plays; the play screen's devtools advance its step count."""
 
     def __init__(self, level: str, seed: int = 0, scene: str | None = None,
-                 settings: dict[str, Any] | None = None) -> None:
-        self.replay = Replay(level=level, seed=seed, scene=scene, settings=dict(settings or {}))
+                 settings: dict[str, Any] | None = None, seen_lines: list[str] | None = None) -> None:
+        self.replay = Replay(level=level, seed=seed, scene=scene, settings=dict(settings or {}),
+                             seen_lines=sorted(seen_lines or []))
         self.frame = 0
 
     def record(self, event: InputEvent) -> None:
@@ -182,21 +187,44 @@ class ReplayResult:
 def play_replay(replay: Replay) -> ReplayResult:
     """Play a replay headless (Harness, one fixed step per frame) and hash the final state."""
     from lm_game.runtime.settings import Settings
-    from lm_game.testing.harness import Harness, TimedAction
+    from lm_game.testing.harness import Harness
 
     settings, _ = Settings.from_dict({**Settings().to_dict(), **replay.settings})
-    harness = Harness(level=replay.level, scene=replay.scene, seed=replay.seed, settings=settings)
+    from lm_game.app import game
+    from lm_game.runtime.persistent import PersistentData
+    from lm_game.runtime.saves import SaveManager
+    from lm_game.storage import MemoryStorage
+
+    harness = Harness(settings=settings)
     try:
-        harness.schedule([TimedAction(a.frame, Action(a.action), a.pressed, a.pos) for a in replay.actions])
-        harness.step(replay.frames)
-        while harness.pending and harness.pending[0].frame <= replay.frames:  # inputs after the last step
-            a = harness.pending.pop(0)
-            harness.app.dispatch(InputEvent(a.action, a.pressed, a.pos, a.device))
+        app = harness.app  # a private, empty storage; the lines the player had seen when recording began
+        store = MemoryStorage()
+        app.services["storage"] = store
+        app.services["saves"] = SaveManager(store)
+        app.services["persistent"] = PersistentData(seen_lines=set(replay.seen_lines))
+        game.open_level(app, replay.level, scene=replay.scene, seed=replay.seed)
+        pending = sorted(replay.actions, key=lambda a: a.frame)
+        i = 0
+        for _ in range(replay.frames * 4 + 600):  # steps by the play screen's own count, as recorded
+            count = _steps(harness.app)
+            while i < len(pending) and pending[i].frame <= count:
+                a = pending[i]
+                harness.app.dispatch(InputEvent(Action(a.action), a.pressed, a.pos, "replay"))
+                i += 1
+            if count >= replay.frames:
+                break
+            harness.step(1)
         screen = _play_screen(harness.app)
         digest = state_hash(screen) if screen is not None else ""
         return ReplayResult(digest, replay.final_hash, harness.state())
     finally:
         harness.close()
+
+
+def _steps(app: Any) -> int:
+    """Play-screen steps so far (the recorder's count), or the frame count without one."""
+    recorder = app.services.get("recorder")
+    return int(recorder.frame) if recorder is not None else int(app.frame_count)
 
 
 def _play_screen(app: Any) -> Any:
