@@ -273,7 +273,7 @@ def title() -> pygame.Surface:
         rect(s, (x + 4, y - 28, 10, 7), GREY_DK)
         circle(s, (x + 9, y - 25), 2, GOLD_LT)
     bunting(s, r, (0, 40), (W, 60), 70, 22)
-    headline_banner(s, r, "STAR-LAND", W / 2, 122, 9, RED, CREAM, -3)
+    # no STAR-LAND banner here: the title screen draws the game's name in that place
     headline_banner(s, r, "EXTRA!", 820, 480, 5, RED, GOLD_LT, 6, INK)
     vignette(s)
     return s
