@@ -860,8 +860,9 @@ class Explorer:
             link = self.parent[i]
             self.obs.add_lock(("trapped", self.level.id, pos["scene"]), Problem(
                 "trapped",
-                f"from here no path leads to an ending or the end of the level (scene {pos['scene']!r}, "
-                f"node {pos['node']!r}): the player can only go round in circles",
+                f"from here no path leads to an ending or the end of the level (scene {pos['scene']!r}"
+                + (f", node {pos['node']!r}" if pos["node"] else "")
+                + "): the player can only go round in circles",
                 self.level.id, pos["scene"], pos["node"] or "", "",
                 self._trace(link[0], link[1]) if link else list(self.prefix),
             ))
