@@ -40,11 +40,14 @@ class Transition:
 class Fade(Transition):
     """Fade through the theme's night colour."""
 
+    veil: pygame.Surface | None = None
+
     def draw(self, surface: pygame.Surface) -> None:
-        veil = pygame.Surface(surface.get_size())
-        veil.fill(theme.NIGHT)
-        veil.set_alpha(round(255 * self.coverage()))
-        surface.blit(veil, (0, 0))
+        if self.veil is None or self.veil.get_size() != surface.get_size():
+            self.veil = pygame.Surface(surface.get_size())  # made once: a full-screen surface per frame cost ms
+            self.veil.fill(theme.NIGHT)
+        self.veil.set_alpha(round(255 * self.coverage()))
+        surface.blit(self.veil, (0, 0))
 
 
 class Wipe(Transition):
