@@ -31,6 +31,7 @@ class SoakReport:
     events: dict[str, int] = field(default_factory=dict)
     screens_seen: list[str] = field(default_factory=list)
     rss_after_warmup_mb: float = 0.0
+    rss_per_pass_mb: list[float] = field(default_factory=list)
     rss_end_mb: float = 0.0
     growth_mb: float = 0.0
     seconds: float = 0.0
@@ -85,11 +86,11 @@ def soak(
         report.visits += 1
         last_hash, last_change = "", report.frames
         for i in range(count):
-            if (i // 300) % 4 == 3:
-                helper.feed(app)  # a burst of purposeful play every fifth second
-            else:
-                monkey.feed(app)
             try:
+                if (i // 300) % 4 == 3:
+                    helper.feed(app)  # a burst of purposeful play every fifth second
+                else:
+                    monkey.feed(app)
                 app.frame(STEP)
             except Exception:  # noqa: BLE001 - the report carries it
                 report.failures.append(f"{level}/{scene} frame {report.frames}: {traceback.format_exc(limit=8)}")
@@ -120,12 +121,15 @@ def soak(
     report.rss_after_warmup_mb = round(rss_mb(), 1)
     remaining = max(0, frames - report.frames)
     share = max(1, remaining // max(1, len(scenes)))
+    share = max(1, min(share, 2000))  # several passes over every scene, so growth shows as a trend
     while not report.failures and report.frames < frames:
         for level, scene in scenes:
             if report.failures or report.frames >= frames:
                 break
             if not run(level, scene, min(share, frames - report.frames)):
                 break
+        gc.collect()
+        report.rss_per_pass_mb.append(round(rss_mb(), 1))
     harness.close()
     gc.collect()
     report.rss_end_mb = round(rss_mb(), 1)
