@@ -1084,7 +1084,9 @@ def explore_campaign(
         "": (GameState.new(opts.seed, levels[0].id).to_dict(), [])
     }
     for i, lv in enumerate(levels):
-        later = _relevance(levels[i + 1:]).variables if i + 1 < len(levels) else frozenset()
+        later_rel = _relevance(levels[i + 1:]) if i + 1 < len(levels) else None
+        # what later levels read: in conditions, and in `say` conditions (those lines must show too)
+        later = later_rel.variables | later_rel.cosmetic if later_rel is not None else frozenset()
         rel = _relevance([lv])
         local = rel.variables
         read_only_cosmetic = rel.cosmetic - rel.writes
@@ -1108,7 +1110,7 @@ def explore_campaign(
             explorer = Explorer(
                 lv, options=opts, obs=obs, start=rep_state, prefix=[*rep_trace, f"# level {lv.id}"],
                 meters=[tuple(st["meters"][m] for m in METERS) for st, _ in members],
-                key_vars=later, cosmetic=list(looks.values())[:64],
+                key_vars=later, cosmetic=list(looks.values()),
                 collect_exits=lv.next is not None, deadline=deadline,
             )
             finished = explorer.run()
