@@ -47,6 +47,13 @@ def test_hot_reload_keeps_position_and_shows_errors(tmp_path: Path, monkeypatch:
         assert (fresh.game.node, fresh.game.step) == ("hello", 1)
         assert fresh.level.nodes["gate_shut"].steps[0].text.endswith("Edited while playing.")
         assert fresh.choices is not None  # the choice is showing again
+        assert [e.text for e in fresh.runner.history.entries()][:1] == [
+            "A new page, a new act! How do you feel?"
+        ]  # the backlog came along
+        harness.tap(Action.BACKLOG)
+        assert type(harness.app.stack.top).__name__ == "BacklogScreen"
+        harness.tap(Action.CANCEL)
+        assert harness.app.stack.top is fresh
         # an invalid edit: the overlay lists errors with file:line:col; the old level keeps running
         broken = path.read_text(encoding="utf-8").replace('"scene": "yard"', '"scene": "no_such_scene"', 1)
         _touch(path, broken, 2)

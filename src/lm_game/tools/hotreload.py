@@ -149,12 +149,14 @@ class DevTools:
         runner = getattr(self.screen, "runner", None)
         if runner is None:
             return False
+        from lm_game.runtime.history import HistoryEntry
         from lm_game.runtime.state import GameState
         from lm_game.ui.play import PlayScreen
 
         save = runner.save_data()
         state = GameState.from_dict(save.state)
-        fresh = PlayScreen(str(self.path), game=state, history=save.history, resume=True)
+        history = [HistoryEntry.from_dict(entry) for entry in save.history]
+        fresh = PlayScreen(str(self.path), game=state, history=history, resume=True)
         fresh.notice = f"Reloaded {self.path.name}."
         self.reloads += 1
         if self.app.stack.top is not self.screen:
