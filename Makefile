@@ -37,5 +37,8 @@ assets: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,assets]'
 	$(PY) tools/assets/build.py
 
+bench: $(STAMP)
+	$(HEADLESS) $(PY) -m lm_game bench
+
 clean:
 	rm -rf build dist test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -49,7 +49,10 @@ def expected_files() -> list[str]:
             parts = path.relative_to(ROOT).parts
             if not path.is_file() or "__pycache__" in parts or any(p.startswith(".") for p in parts):
                 continue
-            if path.suffix in (".pyc", ".pyo") or path.relative_to(ROOT).as_posix().startswith("src/lm_game/data/"):
+            rel = path.relative_to(ROOT).as_posix()
+            if path.suffix in (".pyc", ".pyo") or rel.startswith(("src/lm_game/data/", "src/lm_game/bench/")):
+                continue  # the wheel's data copy; the dev-only benchmark tools
+            if rel == "src/lm_game/commands/bench.py":
                 continue
             out.append(path.relative_to(ROOT).as_posix())
     return sorted(out)

@@ -20,7 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "lm_game"
 MAIN = ROOT / "main.py"
 PLATFORM_WEB = SRC / "platform_web.py"
-SOURCES = [MAIN, *sorted(p for p in SRC.rglob("*.py") if "__pycache__" not in p.parts)]
+DEV_ONLY = {SRC / "bench", SRC / "commands" / "bench.py"}
+"""Benchmark tools: never imported by the game, never packed for the web (tools/web/build.py)."""
+SOURCES = [
+    MAIN,
+    *sorted(
+        p
+        for p in SRC.rglob("*.py")
+        if "__pycache__" not in p.parts and not any(p == d or d in p.parents for d in DEV_ONLY)
+    ),
+]
 PYTHON312 = [
     os.environ.get("LM_GAME_PYTHON312", ""),
     "/root/.pyenv/versions/3.12.1/bin/python3.12",

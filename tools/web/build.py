@@ -39,8 +39,10 @@ OUTPUTS = ("index.html", f"{APP_NAME}.apk", "favicon.png")
 """What a player's browser downloads; pygbag's duplicate .tar.gz is left out."""
 
 SKIP_DIR_NAMES = {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
-SKIP_PACKAGE_DIRS = {"src/lm_game/data"}
-"""The installed wheel's copy of assets/ and levels/ (setup.py): never packed twice."""
+SKIP_PACKAGE_DIRS = {"src/lm_game/data", "src/lm_game/bench"}
+"""The installed wheel's copy of assets/ and levels/ (setup.py), never packed twice; and the
+benchmark tools (they time the game from outside with subprocess; the game never imports them)."""
+SKIP_FILES = {"src/lm_game/commands/bench.py"}
 SKIP_SUFFIXES = {".pyc", ".pyo", ".orig", ".rej", ".swp", ".tmp", ".bak", ".log"}
 AUDIO_SUFFIXES = {".ogg", ".wav", ".mp3", ".flac", ".aiff", ".xm", ".mod"}
 
@@ -52,7 +54,7 @@ class BuildError(Exception):
 def _skipped(rel: PurePosixPath) -> bool:
     if any(part.startswith(".") or part in SKIP_DIR_NAMES for part in rel.parts):
         return True
-    if any(str(rel).startswith(prefix + "/") for prefix in SKIP_PACKAGE_DIRS):
+    if str(rel) in SKIP_FILES or any(str(rel).startswith(prefix + "/") for prefix in SKIP_PACKAGE_DIRS):
         return True
     return rel.suffix.lower() in SKIP_SUFFIXES or rel.name.endswith("~")
 
