@@ -11,8 +11,8 @@ An invalid edit pushes ``ReloadErrorOverlay`` (file:line:col for each error, dis
 confirm/cancel) and the game keeps running the old level.
 
 Replays: a ``Recorder`` sees every input the App dispatches (installed once per App) stamped
-with the play screen's step count; REPLAY_SAVE (F8) writes ``replays/<level>-<n>.json`` (or under
-``LM_GAME_REPLAY_DIR``) for ``lm-game replay FILE --check``.
+with the play screen's step count; REPLAY_SAVE (F8) writes ``<level>-<n>.json`` into the user
+data folder's ``replays/`` (or ``LM_GAME_REPLAY_DIR``) for ``lm-game replay FILE --check``.
 """
 
 from __future__ import annotations
@@ -170,8 +170,10 @@ class DevTools:
     # ------------------------------------------------------------------ replays
 
     def replay_dir(self) -> Path:
-        """Where F8 writes replays."""
-        return Path(os.environ.get("LM_GAME_REPLAY_DIR") or "replays")
+        """Where F8 writes replays: the player's data folder (never the working directory)."""
+        from lm_game.storage.file import default_data_dir
+
+        return Path(os.environ.get("LM_GAME_REPLAY_DIR") or default_data_dir() / "replays")
 
     def save_replay(self, path: str | Path | None = None) -> Path | None:
         """Write the session so far as a replay file (None when this screen did not start the chapter)."""
