@@ -71,7 +71,11 @@ def test_locate_installed_wheel_ships_and_finds_data(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "LM_GAME_DATA_ROOT"}
     env["PYTHONPATH"] = str(site)
     out = subprocess.run(
-        [sys.executable, "-c", "from lm_game.content import locate; print(locate.levels_dir()); print(locate.assets_dir())"],
+        [
+            sys.executable,
+            "-c",
+            "from lm_game.content import locate; print(locate.levels_dir()); print(locate.assets_dir())",
+        ],
         cwd=elsewhere,
         env=env,
         check=True,

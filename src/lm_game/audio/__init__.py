@@ -16,6 +16,13 @@ CROSSFADE = 1.0
 SFX_CHANNELS = 8
 
 
+def check_ogg(path: str) -> str:
+    """`path` if it names an OGG file; ValueError naming the file otherwise (WEB.md: OGG only)."""
+    if not isinstance(path, str) or not path.lower().endswith(".ogg"):
+        raise ValueError(f"audio file {path!r} is not OGG: the game plays only .ogg files (the web build has no other)")
+    return path
+
+
 class AudioLike(Protocol):
     """What the game calls; both implementations have exactly these."""
 
@@ -48,13 +55,16 @@ class SilentAudio:
         self.master, self.music, self.sfx = _unit(master), _unit(music), _unit(sfx)
 
     def play_music(self, track: str | None, fade: float = CROSSFADE) -> None:
-        """Switch the current track (None = silence)."""
+        """Switch the current track (None = silence); ValueError for a file that is not OGG."""
+        if track is not None:
+            check_ogg(track)
         if track != self.track:
             self.track = track
             self.position = 0.0
 
     def play_sfx(self, sound: str) -> None:
-        """Record the effect (the last 32 are kept)."""
+        """Record the effect (the last 32 are kept); ValueError for a file that is not OGG."""
+        check_ogg(sound)
         self.sfx_played = (self.sfx_played + [sound])[-32:]
 
     def update(self, dt: float) -> None:
@@ -101,7 +111,11 @@ class MixerAudio(SilentAudio):
         pygame.mixer.set_num_channels(SFX_CHANNELS + 2)
         pygame.mixer.set_reserved(2)
         self._music_channels = [pygame.mixer.Channel(0), pygame.mixer.Channel(1)]
+        # effects pick from their own pool: find_channel() also returns idle *reserved* channels,
+        # so an effect could land on a music channel and be given the music's volume (or cut it)
+        self._sfx_pool = [pygame.mixer.Channel(i) for i in range(2, 2 + SFX_CHANNELS)]
         self._voices: list[_Voice] = []
+        self._sfx_channels: list[pygame.mixer.Channel] = []
 
     def _sound(self, path: str) -> pygame.mixer.Sound | None:
         if path not in self._sounds:
@@ -112,20 +126,37 @@ class MixerAudio(SilentAudio):
         return self._sounds[path]
 
     def set_volumes(self, master: float, music: float, sfx: float) -> None:
-        """Apply new volumes immediately to what is playing."""
+        """Apply new volumes immediately to what is playing (music and effects still sounding)."""
         super().set_volumes(master, music, sfx)
         self._apply()
+        self._sfx_channels = [c for c in self._sfx_channels if c.get_busy()]
+        for channel in self._sfx_channels:
+            channel.set_volume(self.master * self.sfx)
 
     def play_music(self, track: str | None, fade: float = CROSSFADE) -> None:
-        """Crossfade to `track` (None fades to silence); the same track keeps playing."""
+        """Crossfade to `track` (None fades to silence); the same track keeps playing.
+
+        A track asked for again while it is still fading out fades back in where it is (no restart).
+        """
         if track == self.track:
+            if track is not None:
+                check_ogg(track)
             return
         super().play_music(track, fade)
         rate = 1.0 / max(fade, 1e-3)
-        for voice in self._voices:
-            voice.target = 0.0
-            voice.rate = rate
+        for voice in list(self._voices):
+            if fade <= 0:  # a cut, not a fade: nothing old may sound under the new track
+                voice.channel.stop()
+                self._voices.remove(voice)
+            else:
+                voice.target = 0.0
+                voice.rate = rate
         if track is None:
+            return
+        back = next((v for v in self._voices if v.track == track), None)
+        if back is not None:
+            back.target = 1.0
+            back.rate = rate
             return
         sound = self._sound(track)
         if sound is None:
@@ -151,11 +182,12 @@ class MixerAudio(SilentAudio):
         snd = self._sound(sound)
         if snd is None or self.master * self.sfx <= 0:
             return
-        channel = pygame.mixer.find_channel(False)
-        if channel is None:
-            return
+        channel = next((c for c in self._sfx_pool if not c.get_busy()), None)
+        if channel is None:  # all sounding: the newest effect replaces the oldest
+            channel = self._sfx_channels[0] if self._sfx_channels else self._sfx_pool[0]
         channel.set_volume(self.master * self.sfx)
         channel.play(snd)
+        self._sfx_channels = [c for c in self._sfx_channels if c.get_busy() and c.id != channel.id] + [channel]
 
     def update(self, dt: float) -> None:
         """Step the crossfade volumes; drop voices that have faded out."""
@@ -187,6 +219,7 @@ class MixerAudio(SilentAudio):
         out = super().state()
         out["real"] = True
         out["voices"] = [(v.track, round(v.level, 3)) for v in self._voices]
+        out["channels"] = [(v.track, round(v.channel.get_volume(), 3)) for v in self._voices]
         return out
 
 

@@ -423,6 +423,8 @@ class _Builder:
             return MappingProxyType(kwargs)
         if key is not None and "id" not in kwargs and _has_id_field(shape.cls):
             kwargs["id"] = key
+        if is_scene:
+            kwargs["music_set"] = "music" in present  # "music": null = silence; omitted = keep playing
         return shape.cls(**kwargs, loc=ctx.loc(jv, path))
 
     def tagged(self, shape: sh.Tagged, jv: JValue, path: str, key: str | None = None) -> object:

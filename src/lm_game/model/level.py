@@ -369,6 +369,9 @@ class Scene:
     title: str = ""
     background: str | None = None
     music: str | None = None
+    music_set: bool = False
+    """True when the level names the scene's music: a track, or null for silence. False (the field
+    is omitted): whatever plays keeps playing."""
     actors: tuple[Actor, ...] = ()
     start: str | None = None
     transition: Literal["fade", "wipe", "tear"] = "fade"

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from lm_game.ui.play import PlayScreen
 
 PANEL = pygame.Rect(50, 28, W - 100, H - 56)
+DRAG_SLOP = 10
+"""Pixels a pressed finger (or mouse) must travel before a press becomes a drag that scrolls."""
 VIEW = pygame.Rect(PANEL.left + 30, PANEL.top + 70, PANEL.width - 60, PANEL.height - 140)
 
 
@@ -44,6 +46,9 @@ class BacklogScreen(UIScreen):
         self.scroll = 0
         self.armed: int | str | None = None
         self.buttons: dict[str, pygame.Rect] = {}
+        self.drag_from: tuple[float, int] | None = None
+        """(pointer y, scroll) when a press landed on the list; None when no press is held there."""
+        self.dragging = False
 
     def enter(self, app: App) -> None:
         super().enter(app)
@@ -115,10 +120,26 @@ class BacklogScreen(UIScreen):
         self.play.step_back(to_total=self.rows[index].number + 1)
         self.close()
 
+    def max_scroll(self) -> int:
+        return max(0, self.content_height() - VIEW.height)
+
+    def drag(self, y: float) -> None:
+        """A held press moved: past DRAG_SLOP it scrolls the list with the finger (no line is picked)."""
+        assert self.drag_from is not None
+        start_y, start_scroll = self.drag_from
+        if not self.dragging and abs(y - start_y) < DRAG_SLOP:
+            return
+        self.dragging = True
+        self.armed = None
+        self.scroll = max(0, min(self.max_scroll(), int(round(start_scroll - (y - start_y)))))
+
     def handle(self, event: InputEvent) -> bool:
         a = event.action
         if a is Action.POINT:
             if event.pos is not None:
+                if self.drag_from is not None:
+                    self.drag(event.pos[1])
+                    return True
                 hit = self.row_at(event.pos)
                 if hit is not None:
                     self.focus = hit
@@ -129,10 +150,17 @@ class BacklogScreen(UIScreen):
                 target = self.row_at(event.pos)
             if event.pressed:
                 self.armed = target
+                self.dragging = False
+                self.drag_from = (event.pos[1], self.scroll) if VIEW.collidepoint(event.pos) else None
                 if isinstance(target, int):
                     self.focus = target
                 return True
+            if self.drag_from is not None:
+                self.drag(event.pos[1])
+            dragged, self.dragging, self.drag_from = self.dragging, False, None
             armed, self.armed = self.armed, None
+            if dragged:
+                return True
             if target is not None and target == armed:
                 if target == "close":
                     self.close()
@@ -224,5 +252,6 @@ class BacklogScreen(UIScreen):
             "rows": len(self.rows),
             "focus": self.focus,
             "scroll": self.scroll,
+            "dragging": self.dragging,
             "texts": [" ".join(r.lines) for r in self.rows],
         }

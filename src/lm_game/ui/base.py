@@ -27,6 +27,7 @@ class UIScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.t = 0.0
+        self.sounds_played = 0
 
     @property
     def the_app(self) -> App:
@@ -53,8 +54,22 @@ class UIScreen(Screen):
     def label(self, text: str, size: int, colour: tuple[int, int, int]) -> pygame.Surface:
         return self.text.render(self.font(size), text, colour)
 
+    def sound(self, kind: str) -> None:
+        """An interface sound: "select" (focus moved), "confirm" or "cancel" (see ui/sounds.py)."""
+        from lm_game.ui import sounds
+
+        self.sounds_played += 1
+        if kind in sounds.SOUNDS:
+            sounds.play(self.app, kind)  # type: ignore[arg-type]
+
     def update(self, dt: float) -> None:
         self.t += dt
+
+    def focus_sound(self, before: int, played: int) -> None:
+        """After handling input: the select sound if the focus moved and nothing else sounded."""
+        focus = getattr(self, "focus", before)
+        if focus != before and played == self.sounds_played and self.app is not None and self.app.stack.top is self:
+            self.sound("select")
 
     def state(self) -> dict[str, Any]:
         """What the harness reports about this screen."""
@@ -94,7 +109,7 @@ class MenuScreen(UIScreen):
         font = self.ui_font()
         h = font.get_height() + 14 + 10
         top = max(150, (H - len(items) * h) // 2 + 30)
-        self.menu = Menu(items, font, W // 2, top, cache=self.text)
+        self.menu = Menu(items, font, W // 2, top, cache=self.text, sound=self.sound)
         if focus is not None and focus < len(items) and items[focus].enabled:
             self.menu.focus = focus
 
@@ -102,6 +117,7 @@ class MenuScreen(UIScreen):
         if self.menu is not None and self.menu.handle(event):
             return True
         if event.pressed and event.action in (Action.CANCEL, Action.MENU):
+            self.sound("cancel")
             self.on_cancel()
             return True
         return event.action is not Action.POINT

@@ -35,7 +35,7 @@ class ConfirmScreen(ConfirmLike):
         self.no = no
 
     def items(self) -> list[MenuItem]:
-        return [MenuItem(self.yes, self._yes), MenuItem(self.no, self._no)]
+        return [MenuItem(self.yes, self._yes), MenuItem(self.no, self._no, sound="cancel")]
 
     def build(self) -> None:
         super().build()

@@ -144,6 +144,7 @@ class KeyBindingsScreen(UIScreen):
 
     def activate(self, index: int) -> None:
         self.focus = index
+        self.sound("cancel" if index > len(REMAPPABLE) else "confirm")
         if index < len(REMAPPABLE):
             self.start_capture(str(REMAPPABLE[index][0]))
         elif index == len(REMAPPABLE):
@@ -170,6 +171,12 @@ class KeyBindingsScreen(UIScreen):
             self.scroll = self.focus - n + 1
 
     def handle(self, event: InputEvent) -> bool:
+        before, played = self.focus, self.sounds_played
+        out = self._handle(event)
+        self.focus_sound(before, played)
+        return out
+
+    def _handle(self, event: InputEvent) -> bool:
         if self.waiting is not None:
             return True
         a = event.action
@@ -195,6 +202,7 @@ class KeyBindingsScreen(UIScreen):
         elif a is Action.CONFIRM:
             self.activate(self.focus)
         elif a in (Action.CANCEL, Action.MENU):
+            self.sound("cancel")
             self.the_app.stack.pop()
         self.scroll_to_focus()
         return True

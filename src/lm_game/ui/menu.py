@@ -24,6 +24,8 @@ class MenuItem:
     label: str
     on_select: Callable[[], None]
     enabled: bool = True
+    sound: str = "confirm"
+    """The interface sound when chosen: "confirm", or "cancel" for Back / No items."""
 
 
 class Menu:
@@ -38,8 +40,11 @@ class Menu:
         spacing: int = 10,
         min_width: int = 260,
         cache: TextCache | None = None,
+        sound: Callable[[str], None] | None = None,
     ) -> None:
         self.items = items
+        self.sound = sound
+        """Called with "select" when the focus moves and the item's sound when one is chosen."""
         self.font = font
         self.center_x = center_x
         self.top = top
@@ -78,12 +83,22 @@ class Menu:
                 return i
         return None
 
+    def set_focus(self, index: int) -> None:
+        """Move the focus (with the select sound when it really moves)."""
+        if index != self.focus:
+            self.focus = index
+            self._sound("select")
+
+    def _sound(self, kind: str) -> None:
+        if self.sound is not None:
+            self.sound(kind)
+
     def move(self, delta: int) -> None:
         n = len(self.items)
         for step in range(1, n + 1):
             i = (self.focus + delta * step) % n
             if self.items[i].enabled:
-                self.focus = i
+                self.set_focus(i)
                 return
 
     def select(self, index: int) -> None:
@@ -91,6 +106,7 @@ class Menu:
         self.focus = index
         item = self.items[index]
         if item.enabled:
+            self._sound(item.sound)
             item.on_select()
 
     def handle(self, event: InputEvent) -> bool:
@@ -100,14 +116,14 @@ class Menu:
         if event.action is Action.POINT and event.pos is not None:
             hit = self.item_at(event.pos)
             if hit is not None:
-                self.focus = hit
+                self.set_focus(hit)
             return hit is not None
         if event.action is Action.CONFIRM and event.pos is not None:
             hit = self.item_at(event.pos)
             if event.pressed:
                 self.armed = hit
                 if hit is not None:
-                    self.focus = hit
+                    self.set_focus(hit)
                 return hit is not None
             armed, self.armed = self.armed, None
             if hit is not None and hit == armed:

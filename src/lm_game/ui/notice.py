@@ -31,7 +31,7 @@ class PhotosensitivityNotice(MenuScreen):
 
     def build(self) -> None:
         focus = self.menu.focus if self.menu is not None else 0
-        self.menu = Menu(self.items(), self.ui_font(), W // 2, 0, cache=self.text, min_width=380)
+        self.menu = Menu(self.items(), self.ui_font(), W // 2, 0, cache=self.text, min_width=380, sound=self.sound)
         self.menu.top = H - 40 - self.menu.bottom()
         self.menu._rects = None
         self.menu.focus = focus

@@ -138,6 +138,7 @@ class SettingsScreen(UIScreen):
         self.the_app.stack.push(KeyBindingsScreen())
 
     def close(self) -> None:
+        self.sound("cancel")
         services.save_player_settings(self.the_app)
         self.the_app.stack.pop()
 
@@ -146,7 +147,7 @@ class SettingsScreen(UIScreen):
         app = self.the_app
         services.save_player_settings(app)
         services.apply_settings(app)
-        services.audio(app).play_sfx("sfx/select.ogg")
+        self.sound("select")
 
     def change(self, index: int, delta: int) -> None:
         row = self.rows[index]
@@ -155,6 +156,7 @@ class SettingsScreen(UIScreen):
             row.change(delta)
             self.changed()
         elif row.activate is not None and delta == 0:
+            self.sound("confirm")
             row.activate()
 
     # -- layout -----------------------------------------------------------------------------------
@@ -183,6 +185,12 @@ class SettingsScreen(UIScreen):
         return None
 
     def handle(self, event: InputEvent) -> bool:
+        before, played = self.focus, self.sounds_played
+        out = self._handle(event)
+        self.focus_sound(before, played)
+        return out
+
+    def _handle(self, event: InputEvent) -> bool:
         a = event.action
         if a is Action.POINT:
             key = self.hit(event.pos) if event.pos is not None else None

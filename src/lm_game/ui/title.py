@@ -55,7 +55,7 @@ class TitleScreen(MenuScreen):
     def build(self) -> None:
         focus = self.menu.focus if self.menu is not None else None
         items = self.items()
-        self.menu = Menu(items, self.ui_font(), W // 2, 0, spacing=6, cache=self.text)
+        self.menu = Menu(items, self.ui_font(), W // 2, 0, spacing=6, cache=self.text, sound=self.sound)
         height = self.menu.bottom()
         self.menu.top = max(200, H - 20 - height)
         self.menu._rects = None
@@ -150,7 +150,7 @@ class ChapterScreen(MenuScreen):
         for number, level_id in enumerate(flow.level_order(), start=1):
             if level_id in unlocked:
                 items.append(MenuItem(f"{number}. {flow.level_title(level_id)}", self.starter(app, level_id)))
-        items.append(MenuItem("Back", self.on_cancel))
+        items.append(MenuItem("Back", self.on_cancel, sound="cancel"))
         return items
 
     @staticmethod
