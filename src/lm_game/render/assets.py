@@ -21,14 +21,27 @@ class AssetCache:
         return find_asset(rel, self.root)
 
     def image(self, rel: str) -> pygame.Surface:
-        """The image at `rel` (alpha kept), converted for fast blits when a display exists."""
+        """The image at `rel` (alpha kept), converted for fast blits when a display exists.
+
+        An image without transparency (the backdrops) is converted opaque, so renderers can blit
+        this very surface instead of keeping a converted copy of their own.
+        """
         surf = self._images.get(rel)
         if surf is None:
             surf = pygame.image.load(str(self.path(rel)))
             if pygame.display.get_surface() is not None:
-                surf = surf.convert_alpha()
+                opaque = not surf.get_flags() & pygame.SRCALPHA and surf.get_colorkey() is None
+                surf = surf.convert() if opaque else surf.convert_alpha()
             self._images[rel] = surf
         return surf
+
+    def release_images(self) -> None:
+        """Forget every loaded image (when a level is entered: the last level's art is not needed).
+
+        Fonts are kept. Whoever caches surfaces made from these images drops them at the same time
+        (see render.scenes.art.release), so no image is ever held twice.
+        """
+        self._images.clear()
 
     def has(self, rel: str) -> bool:
         try:

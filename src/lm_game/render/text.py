@@ -47,11 +47,19 @@ def fit_text(font: pygame.font.Font, text: str, width: int) -> str:
 
 
 class TextCache:
-    """Rendered text surfaces by (font, text, colour), least recently used dropped first."""
+    """Rendered text surfaces by (font, text, colour), least recently used dropped first.
 
-    def __init__(self, limit: int = 256) -> None:
+    Bounded by count (`limit`) and by pixel bytes (`max_bytes`): a wrapped dialogue line is a
+    ~100 KB surface, so a count alone let the cache hold tens of MB. The newest surface is always
+    kept, so a frame's own text is never re-rendered within the frame.
+    """
+
+    def __init__(self, limit: int = 256, max_bytes: int = 4 * 1024 * 1024) -> None:
         self.limit = limit
+        self.max_bytes = max_bytes
         self._surfaces: OrderedDict[tuple[int, str, Colour], pygame.Surface] = OrderedDict()
+        self.bytes = 0
+        """Pixel bytes held now."""
         self.renders = 0
         """How many times text was really rendered (tests check the cache works)."""
 
@@ -65,13 +73,24 @@ class TextCache:
         surf = font.render(text, True, colour)
         self.renders += 1
         self._surfaces[key] = surf
-        if len(self._surfaces) > self.limit:
-            self._surfaces.popitem(last=False)
+        self.bytes += _size(surf)
+        while len(self._surfaces) > 1 and (len(self._surfaces) > self.limit or self.bytes > self.max_bytes):
+            _, old = self._surfaces.popitem(last=False)
+            self.bytes -= _size(old)
         return surf
 
     def clear(self) -> None:
-        """Forget every surface (after a text-size change)."""
+        """Forget every surface (after a text-size change, or when a scene or level is entered)."""
         self._surfaces.clear()
+        self.bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._surfaces)
+
+
+def _size(surf: pygame.Surface) -> int:
+    """Pixel bytes of a surface."""
+    return surf.get_pitch() * surf.get_height()
 
 
 def blit_centered(

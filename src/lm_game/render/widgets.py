@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import OrderedDict
 
 import pygame
 
@@ -18,11 +19,19 @@ def torn_edge(width: int, seed: int, depth: int = 6, step: int = 9) -> list[int]
 
 
 class PanelCache:
-    """Panel surfaces by size and style, drawn once (halftone + torn edges are not cheap)."""
+    """Panel surfaces by size and style, drawn once (halftone + torn edges are not cheap).
 
-    def __init__(self) -> None:
-        self._panels: dict[tuple[int, int, Colour, Colour, bool, bool, int], pygame.Surface] = {}
-        self._veils: dict[tuple[int, int, int], pygame.Surface] = {}
+    Least recently used dropped first beyond `max_bytes` (a full-screen panel is 2 MB; menus, notices
+    and toasts of many sizes would otherwise pile up for good); at most `max_veils` veils are kept.
+    """
+
+    def __init__(self, max_bytes: int = 6 * 1024 * 1024, max_veils: int = 3) -> None:
+        self.max_bytes = max_bytes
+        self.max_veils = max_veils
+        self._panels: OrderedDict[tuple[int, int, Colour, Colour, bool, bool, int], pygame.Surface] = OrderedDict()
+        self._veils: OrderedDict[tuple[int, int, int], pygame.Surface] = OrderedDict()
+        self.bytes = 0
+        """Pixel bytes of the panels held now."""
 
     def panel(
         self,
@@ -36,21 +45,37 @@ class PanelCache:
         """A paper panel of `size` (alpha outside the torn edges)."""
         key = (size[0], size[1], fill, border, halftone, torn, seed)
         surf = self._panels.get(key)
-        if surf is None:
-            surf = draw_panel(size, fill, border, halftone, torn, seed)
-            self._panels[key] = surf
+        if surf is not None:
+            self._panels.move_to_end(key)
+            return surf
+        surf = draw_panel(size, fill, border, halftone, torn, seed)
+        self._panels[key] = surf
+        self.bytes += surf.get_pitch() * surf.get_height()
+        while len(self._panels) > 1 and self.bytes > self.max_bytes:
+            _, old = self._panels.popitem(last=False)
+            self.bytes -= old.get_pitch() * old.get_height()
         return surf
 
     def veil(self, size: tuple[int, int], alpha: int = theme.VEIL_ALPHA) -> pygame.Surface:
         """A translucent night-blue sheet that dims what lies under an overlay."""
         key = (size[0], size[1], alpha)
         surf = self._veils.get(key)
-        if surf is None:
-            surf = pygame.Surface(size)
-            surf.fill(theme.NIGHT)
-            surf.set_alpha(alpha)
-            self._veils[key] = surf
+        if surf is not None:
+            self._veils.move_to_end(key)
+            return surf
+        surf = pygame.Surface(size)
+        surf.fill(theme.NIGHT)
+        surf.set_alpha(alpha)
+        self._veils[key] = surf
+        while len(self._veils) > self.max_veils:
+            self._veils.popitem(last=False)
         return surf
+
+    def clear(self) -> None:
+        """Forget every panel and veil (when a level is entered)."""
+        self._panels.clear()
+        self._veils.clear()
+        self.bytes = 0
 
 
 def draw_panel(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from typing import TYPE_CHECKING
 
 import pygame
@@ -95,14 +97,31 @@ def open_loaded(app: App, result: LoadResult, known: dict[str, str] | None = Non
 
 
 def thumbnail_png(surface: pygame.Surface) -> bytes | None:
-    """A small PNG of `surface` for a save slot (scaled once, at save time)."""
+    """A small PNG of `surface` for a save slot (scaled once, at save time).
+
+    Encoded here (png_rgb) rather than with pygame.image.save to a BytesIO, which leaks its whole
+    buffer on every call in pygame-ce 2.5.8 (one autosave after another grew memory for good).
+    """
     try:
         small = pygame.transform.smoothscale(surface, THUMB_SIZE)
-        buf = io.BytesIO()
-        pygame.image.save(small, buf, "thumb.png")
-        return buf.getvalue()
+        return png_rgb(pygame.image.tobytes(small, "RGB"), *small.get_size())
     except (pygame.error, ValueError):
         return None
+
+
+def png_rgb(pixels: bytes, width: int, height: int) -> bytes:
+    """A PNG file of 8-bit RGB rows (`pixels`: width * height * 3 bytes, top row first)."""
+    stride = width * 3
+    if width <= 0 or height <= 0 or len(pixels) != stride * height:
+        raise ValueError(f"{len(pixels)} bytes are not {width}x{height} RGB pixels")
+    rows = b"".join(b"\x00" + pixels[y * stride:(y + 1) * stride] for y in range(height))  # filter 0: none
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit truecolour, no interlace
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 6))
+            + chunk(b"IEND", b""))
 
 
 def thumbnail_surface(png: bytes | None) -> pygame.Surface | None:

@@ -223,6 +223,7 @@ class PlayScreen(Screen):
         except (LevelLoadError, ResourceNotFound, OSError) as exc:
             self.error = f"This chapter could not be loaded:\n{exc}"
             return
+        self.release_art(level=True)
         history = History()
         if self.initial_history:
             history.load(self.initial_history)
@@ -337,13 +338,30 @@ class PlayScreen(Screen):
         except KeyError:
             self.show_toast(f"Scene {scene_id!r} is missing.")
             return
+        self.release_art(level=False)
         self.scene = scene
         self.actor_emotions = {}
         self.logic_node = False
-        if scene.music_set:  # a track, or null = silence; an omitted field keeps what plays
+        if scene.music is not None:
             services.audio(self.the_app).play_music(scene.music)
         self.logic = create_scene_logic(scene, self)
         self.logic.start()
+
+    def release_art(self, level: bool) -> None:
+        """Drop the art cached for the scene being left; with `level`, the last level's images too.
+
+        Keeps memory bounded by what one scene (or level) shows, however long the game runs.
+        """
+        from lm_game.app import game
+        from lm_game.render.scenes import art
+
+        assets = game.assets(self.the_app)
+        art.release(assets)
+        if level:
+            assets.release_images()
+            self._scaled.clear()
+            services.text(self.the_app).clear()
+            services.panels(self.the_app).clear()
 
     def level_end(self, next_level: str | None) -> None:
         app = self.the_app
@@ -381,6 +399,7 @@ class PlayScreen(Screen):
         self.ref = ref
         self.scene = None
         self.logic = None
+        self.release_art(level=True)
         self.enqueue(self.runner.start_level(level))
         self.autosave()
 

@@ -59,7 +59,7 @@ def install(app: App, storage: Storage | None = None, messages: list[str] | None
     app.services["saves"] = SaveManager(store)
     app.services["persistent"] = persistent
     app.services["messages"] = list(messages or []) + more
-    app.services["text"] = TextCache(512)
+    app.services["text"] = TextCache(512, max_bytes=4 * 1024 * 1024)
     app.services["panels"] = PanelCache()
     audio_enabled = os.environ.get("LM_GAME_AUDIO", "1") != "0"
     app.services["audio"] = create_audio(_load_sound, audio_enabled)
@@ -110,7 +110,7 @@ def audio(app: App) -> SilentAudio:
 def text(app: App) -> TextCache:
     cache = app.services.get("text")
     if cache is None:
-        cache = TextCache(512)
+        cache = TextCache(512, max_bytes=4 * 1024 * 1024)
         app.services["text"] = cache
     return cache  # type: ignore[no-any-return]
 

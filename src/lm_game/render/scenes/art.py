@@ -1,7 +1,9 @@
 """Cached drawing helpers for scene renderers: scaled images, text, panels, fallback backdrops.
 
 Everything expensive (scaling, text rendering, translucent panels) is made once and kept, so a
-frame is mostly blits. One SceneArt per AssetCache (see ``art_for``).
+frame is mostly blits. One SceneArt per AssetCache (see ``art_for``). The caches belong to the scene
+being played: ``release`` empties them when another scene is entered, so memory stays bounded by
+one scene's art however long the game runs.
 """
 
 from __future__ import annotations
@@ -33,6 +35,13 @@ def art_for(assets: Any) -> SceneArt:
     return art
 
 
+def release(assets: Any) -> None:
+    """Drop the scene art made from an AssetCache (a scene or level is being entered)."""
+    art = _ARTS.get(assets)
+    if art is not None:
+        art.release()
+
+
 def hex_colour(text: str, default: Colour = theme.CREAM) -> Colour:
     """'#rrggbb' as a tuple (default when malformed)."""
     try:
@@ -47,12 +56,26 @@ class SceneArt:
 
     def __init__(self, assets: Any) -> None:
         self.assets = assets
-        self.text_cache = TextCache(limit=512)
+        self.text_cache = TextCache(limit=256, max_bytes=3 * 1024 * 1024)
         self._images: dict[tuple[str, float, bool], pygame.Surface | None] = {}
         self._backgrounds: dict[str | None, pygame.Surface] = {}
+        self._zooms: dict[tuple[str | None, int], pygame.Surface] = {}
+        self.zoom_plan: Any = None
+        """What the zoom steps in `_zooms` were made for (see render.scenes.cutscene.prepare_zooms)."""
         self._panels: dict[tuple[int, int, Colour, int, int], pygame.Surface] = {}
         self._misc: dict[Any, pygame.Surface] = {}
         self._wrapped: dict[tuple[str, int, int], list[str]] = {}
+
+    def release(self) -> None:
+        """Forget every cached surface and layout (a scene or level is being entered)."""
+        self.text_cache.clear()
+        self._images.clear()
+        self._backgrounds.clear()
+        self._zooms.clear()
+        self.zoom_plan = None
+        self._panels.clear()
+        self._misc.clear()
+        self._wrapped.clear()
 
     # ------------------------------------------------------------------ images
 
@@ -83,17 +106,36 @@ class SceneArt:
         return max(SCALE_STEP, round(scale / SCALE_STEP) * SCALE_STEP)
 
     def background(self, rel: str | None) -> pygame.Surface:
-        """The scene backdrop (960x540), or a newsprint-and-night stand-in when it is missing."""
+        """The scene backdrop (960x540), or a newsprint-and-night stand-in when it is missing.
+
+        A 960x540 opaque image is the AssetCache's own surface (one copy of each backdrop).
+        """
         surf = self._backgrounds.get(rel)
         if surf is None:
             img = self.image(rel)
+            shared = img is not None and img.get_size() == (W, H) and not img.get_flags() & pygame.SRCALPHA
             if img is not None and img.get_size() != (W, H):
                 img = pygame.transform.smoothscale(img, (W, H))
             surf = img if img is not None else self._fallback()
-            if pygame.display.get_surface() is not None:
+            if pygame.display.get_surface() is not None and not shared:
                 surf = surf.convert()
             self._backgrounds[rel] = surf
         return surf
+
+    def zoomed(self, rel: str | None, step: int, zoom_step: float) -> pygame.Surface:
+        """The backdrop scaled by `step * zoom_step` (made once per scene; see cutscene.prepare_zooms)."""
+        key = (rel, step)
+        surf = self._zooms.get(key)
+        if surf is None:
+            z = step * zoom_step
+            surf = pygame.transform.smoothscale(self.background(rel), (round(W * z), round(H * z)))
+            self._zooms[key] = surf
+        return surf
+
+    def keep_zooms(self, keys: set[tuple[str | None, int]]) -> None:
+        """Drop every zoomed backdrop not in `keys`."""
+        for key in [k for k in self._zooms if k not in keys]:
+            del self._zooms[key]
 
     def _fallback(self) -> pygame.Surface:
         surf = pygame.Surface((W, H))

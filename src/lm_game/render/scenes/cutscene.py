@@ -18,23 +18,50 @@ ZOOM_STEP = 0.025
 BAR = 36  # letterbox bars (static: no motion)
 
 
+def zoom_step(zoom: float) -> int:
+    """A zoom snapped to ZOOM_STEP, as a whole number of steps (1.0 and below: no zoom)."""
+    return max(round(1.0 / ZOOM_STEP), round(zoom / ZOOM_STEP))
+
+
 def zoomed_background(art: Any, rel: str | None, zoom: float) -> pygame.Surface:
-    """The backdrop at a zoom snapped to ZOOM_STEP (each size made once)."""
-    z = max(1.0, round(zoom / ZOOM_STEP) * ZOOM_STEP)
-    base = art.background(rel)
-    if z == 1.0:
-        return base
-    key = ("zoom", rel, z)
-    surf: pygame.Surface | None = art._misc.get(key)
-    if surf is None:
-        surf = pygame.transform.smoothscale(base, (round(W * z), round(H * z)))
-        art._misc[key] = surf
-    return surf
+    """The backdrop at a zoom snapped to ZOOM_STEP (each size made once per scene)."""
+    step = zoom_step(zoom)
+    if step <= round(1.0 / ZOOM_STEP):
+        return art.background(rel)  # type: ignore[no-any-return]
+    return art.zoomed(rel, step, ZOOM_STEP)  # type: ignore[no-any-return]
+
+
+def zoom_steps(cues: Any, reduced_motion: bool) -> set[int]:
+    """Every zoom step a timeline's camera can show: the cues' zooms, and all between when it glides."""
+    zooms = [1.0] + [float(c.zoom) for c in cues if getattr(c, "do", None) == "camera"]
+    steps = {zoom_step(z) for z in zooms}
+    if not reduced_motion:
+        steps = set(range(min(steps), max(steps) + 1))
+    return {s for s in steps if s > round(1.0 / ZOOM_STEP)}
+
+
+def prepare_zooms(art: Any, logic: Any, rel: str | None) -> None:
+    """Make the zoomed backdrops a cutscene's camera needs when it starts (the first frame it is drawn),
+    and drop all others: no smoothscale spike at the first frame of each zoom step, and only one
+    scene's zoom steps are ever held.
+    """
+    timeline = getattr(logic, "timeline", None)
+    if timeline is None:
+        return
+    plan = (id(timeline), rel)
+    if art.zoom_plan == plan:
+        return
+    art.zoom_plan = plan
+    steps = zoom_steps(getattr(timeline, "cues", ()), bool(getattr(timeline, "reduced_motion", False)))
+    art.keep_zooms({(rel, s) for s in steps})
+    for s in sorted(steps):
+        art.zoomed(rel, s, ZOOM_STEP)
 
 
 def draw_world(surface: pygame.Surface, logic: Any, art: Any, background: str | None, actors: list[Any],
                camera: Any) -> None:
     """Backdrop and actors as the camera sees them (camera.x/y is the world point at the centre)."""
+    prepare_zooms(art, logic, background)
     zoom = max(1.0, camera.zoom)
     bg = zoomed_background(art, background, zoom)
     z = bg.get_width() / W
