@@ -115,6 +115,23 @@ def test_audio_same_track_again_does_not_restart() -> None:
             assert channel_volumes(audio)[A] == pytest.approx(1.0, abs=TOL)
 
 
+def test_audio_faded_out_music_frees_its_decoded_track() -> None:
+    """A decoded track is several MB: it is kept only while it sounds (the soak's memory growth)."""
+    audio = mixer_audio()
+    audio.play_music(A)
+    frames(audio, 90)
+    audio.play_music(B)
+    frames(audio, 30)  # mid-crossfade: both still sound, both stay decoded
+    assert A in audio._sounds and B in audio._sounds
+    frames(audio, 120)
+    assert A not in audio._sounds and B in audio._sounds
+    audio.play_music(A)  # asked for again: decoded again, and it plays
+    frames(audio, 120)
+    assert channel_volumes(audio)[A] == pytest.approx(1.0, abs=TOL)
+    audio.play_music(None, fade=0)
+    assert audio._sounds == {}
+
+
 def test_audio_track_asked_back_during_a_fade_resumes() -> None:
     audio = mixer_audio()
     audio.play_music(A)

@@ -146,8 +146,7 @@ class MixerAudio(SilentAudio):
         rate = 1.0 / max(fade, 1e-3)
         for voice in list(self._voices):
             if fade <= 0:  # a cut, not a fade: nothing old may sound under the new track
-                voice.channel.stop()
-                self._voices.remove(voice)
+                self._drop(voice)
             else:
                 voice.target = 0.0
                 voice.rate = rate
@@ -165,8 +164,7 @@ class MixerAudio(SilentAudio):
         channel = next((c for c in self._music_channels if c not in busy), None)
         if channel is None:  # both busy: drop the quieter, older one
             oldest = min(self._voices, key=lambda v: v.level)
-            oldest.channel.stop()
-            self._voices.remove(oldest)
+            self._drop(oldest)
             channel = oldest.channel
         voice = _Voice(track, sound, channel)
         voice.rate = rate
@@ -199,9 +197,15 @@ class MixerAudio(SilentAudio):
             elif voice.level > voice.target:
                 voice.level = max(voice.target, voice.level - voice.rate * dt)
             if voice.target == 0.0 and voice.level <= 0.0:
-                voice.channel.stop()
-                self._voices.remove(voice)
+                self._drop(voice)
         self._apply()
+
+    def _drop(self, voice: _Voice) -> None:
+        """Stop a music voice and free its decoded track (several MB each) until it is asked for again."""
+        voice.channel.stop()
+        self._voices.remove(voice)
+        if voice.track != self.track and all(v.track != voice.track for v in self._voices):
+            self._sounds.pop(voice.track, None)
 
     def _apply(self) -> None:
         for voice in self._voices:
