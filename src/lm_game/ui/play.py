@@ -342,7 +342,7 @@ class PlayScreen(Screen):
         self.scene = scene
         self.actor_emotions = {}
         self.logic_node = False
-        if scene.music is not None:
+        if scene.music_set:  # a track, or null = silence; an omitted field keeps what plays
             services.audio(self.the_app).play_music(scene.music)
         self.logic = create_scene_logic(scene, self)
         self.logic.start()
