@@ -31,6 +31,7 @@ class SoakReport:
     events: dict[str, int] = field(default_factory=dict)
     screens_seen: list[str] = field(default_factory=list)
     rss_after_warmup_mb: float = 0.0
+    warmup_frames: int = 0
     rss_per_pass_mb: list[float] = field(default_factory=list)
     rss_end_mb: float = 0.0
     growth_mb: float = 0.0
@@ -56,7 +57,7 @@ def soak(
     frames: int = 50_000,
     seed: int = 0,
     stuck_frames: int = 3000,
-    warmup_frames: int = 200,
+    warmup_frames: int | None = None,
     max_growth_mb: float = 10.0,
     post_ratio: float = 0.5,
 ) -> SoakReport:
@@ -65,7 +66,10 @@ def soak(
     Each visit mixes monkey input (every device; part through pygame's event queue) with short
     autoplayer bursts so play also moves forward. The watchdog fails when the visible state has not
     changed for `stuck_frames` frames while input is given. Memory is measured after a warm-up pass
-    over every scene and at the end (after a garbage collection both times).
+    over every scene and at the end (after a garbage collection both times). By default the warm-up
+    is one full pass like the measured ones (`warmup_frames` per scene otherwise), so the bounded
+    caches (text, panels, scene art) have filled before growth is measured; `frames` counts only
+    the measured frames after it.
     """
     from lm_game.app import game
     from lm_game.testing.harness import Harness
@@ -112,21 +116,21 @@ def soak(
                 return False
         return True
 
-    # warm-up: every scene once, briefly, so caches and imports are in place before measuring memory
-    per_scene_warm = max(1, warmup_frames)
+    share = max(1, min(frames // max(1, len(scenes)), 2000))  # several passes: growth shows as a trend
+    # warm-up: every scene once, so caches fill to their bounds and imports are done before measuring
+    per_scene_warm = share if warmup_frames is None else max(1, warmup_frames)
     for level, scene in scenes:
         if not run(level, scene, per_scene_warm):
             break
     gc.collect()
     report.rss_after_warmup_mb = round(rss_mb(), 1)
-    remaining = max(0, frames - report.frames)
-    share = max(1, remaining // max(1, len(scenes)))
-    share = max(1, min(share, 2000))  # several passes over every scene, so growth shows as a trend
-    while not report.failures and report.frames < frames:
+    report.warmup_frames = report.frames
+    end = report.frames + frames
+    while not report.failures and report.frames < end:
         for level, scene in scenes:
-            if report.failures or report.frames >= frames:
+            if report.failures or report.frames >= end:
                 break
-            if not run(level, scene, min(share, frames - report.frames)):
+            if not run(level, scene, min(share, end - report.frames)):
                 break
         gc.collect()
         report.rss_per_pass_mb.append(round(rss_mb(), 1))
