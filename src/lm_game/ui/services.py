@@ -8,7 +8,8 @@ everything that holds a copy (mixer volumes, key bindings, fullscreen, open scre
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pygame
 
@@ -19,20 +20,20 @@ from lm_game.render.widgets import PanelCache
 from lm_game.runtime.persistent import PersistentData, load_persistent, save_persistent
 from lm_game.runtime.saves import SaveManager
 from lm_game.runtime.settings import Settings, load_settings, save_settings
-from lm_game.storage import FileStorage, LocalStorage, MemoryStorage, Storage
+from lm_game.storage import MemoryStorage, Storage
 
 if TYPE_CHECKING:
     from lm_game.app.loop import App
+
+T = TypeVar("T")
 
 
 def default_storage(headless: bool) -> Storage:
     """localStorage in the browser, the user's data folder on desktop; headless runs write to
     a folder only when LM_GAME_DATA_DIR names one (tests), else to memory."""
-    if platform_web.IS_WEB:
-        return LocalStorage(platform_web.browser_local_storage())
-    if headless and not os.environ.get("LM_GAME_DATA_DIR"):
+    if headless and not platform_web.IS_WEB and not os.environ.get("LM_GAME_DATA_DIR"):
         return MemoryStorage()
-    return FileStorage()
+    return platform_web.platform_storage()
 
 
 def load_initial_settings(storage: Storage) -> tuple[Settings, list[str]]:
@@ -59,13 +60,19 @@ def install(app: App, storage: Storage | None = None, messages: list[str] | None
     app.services["saves"] = SaveManager(store)
     app.services["persistent"] = persistent
     app.services["messages"] = list(messages or []) + more
-    app.services["text"] = TextCache(512, max_bytes=4 * 1024 * 1024)
-    app.services["panels"] = PanelCache()
     audio_enabled = os.environ.get("LM_GAME_AUDIO", "1") != "0"
     app.services["audio"] = create_audio(_load_sound, audio_enabled)
     app.services.setdefault("on_shutdown", []).append(lambda: persist(app))
     app.quit_handler = lambda: confirm_quit(app)
     apply_settings(app, startup=True)
+
+
+def _service(app: App, key: str, make: Callable[[], T]) -> T:
+    """The service under `key`, made on first use (apps built without install() still work)."""
+    found = app.services.get(key)
+    if found is None:
+        found = app.services[key] = make()
+    return cast(T, found)
 
 
 def settings(app: App) -> Settings:
@@ -76,51 +83,27 @@ def settings(app: App) -> Settings:
 
 
 def storage(app: App) -> Storage:
-    store = app.services.get("storage")
-    if store is None:
-        store = MemoryStorage()
-        app.services["storage"] = store
-    return store  # type: ignore[no-any-return]
+    return _service(app, "storage", MemoryStorage)
 
 
 def saves(app: App) -> SaveManager:
-    manager = app.services.get("saves")
-    if manager is None:
-        manager = SaveManager(storage(app))
-        app.services["saves"] = manager
-    return manager  # type: ignore[no-any-return]
+    return _service(app, "saves", lambda: SaveManager(storage(app)))
 
 
 def persistent(app: App) -> PersistentData:
-    data = app.services.get("persistent")
-    if data is None:
-        data = PersistentData()
-        app.services["persistent"] = data
-    return data  # type: ignore[no-any-return]
+    return _service(app, "persistent", PersistentData)
 
 
 def audio(app: App) -> SilentAudio:
-    out = app.services.get("audio")
-    if out is None:
-        out = SilentAudio()
-        app.services["audio"] = out
-    return out  # type: ignore[no-any-return]
+    return _service(app, "audio", SilentAudio)
 
 
 def text(app: App) -> TextCache:
-    cache = app.services.get("text")
-    if cache is None:
-        cache = TextCache(512, max_bytes=4 * 1024 * 1024)
-        app.services["text"] = cache
-    return cache  # type: ignore[no-any-return]
+    return _service(app, "text", lambda: TextCache(512, max_bytes=4 * 1024 * 1024))
 
 
 def panels(app: App) -> PanelCache:
-    cache = app.services.get("panels")
-    if cache is None:
-        cache = PanelCache()
-        app.services["panels"] = cache
-    return cache  # type: ignore[no-any-return]
+    return _service(app, "panels", PanelCache)
 
 
 def save_player_settings(app: App) -> str | None:
