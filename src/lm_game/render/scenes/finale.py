@@ -15,6 +15,7 @@ GIANT = "sprites/star_giant.png"
 ROPE = "sprites/camera_rope.png"
 PARK = "backgrounds/park_below.png"
 SIZE_STEP = 0.05
+GIANT_STEPS = [round(k * SIZE_STEP, 3) for k in range(9, 21)]  # 0.45 .. 1.0, the sizes drawn
 FLOOR_Y = 470
 
 
@@ -33,6 +34,8 @@ def draw(surface: pygame.Surface, logic: Any, assets: Any, settings: Any) -> Non
 
     # the giant Star, feet on the ring floor, scaled in a few steps (drawn 45% .. 100% of full size)
     size = max(SIZE_STEP, round((0.45 + 0.55 * v.size) / SIZE_STEP) * SIZE_STEP)
+    for step in GIANT_STEPS:  # scale every step on the first frame (cached after), not mid-growth
+        art.image(GIANT, step)
     strain = 0 if reduced_motion or v.phase != "ropes" else round(math.sin(logic.time * 30) * 2 * max(v.ropes + [0]))
     giant = art.image(GIANT, size)
     cx, base = W // 2 + strain, FLOOR_Y + round(60 * v.fall)
