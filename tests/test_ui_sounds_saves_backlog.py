@@ -312,3 +312,15 @@ def test_backlog_pointer_hover_without_press_does_not_scroll() -> None:
         pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(VIEW.centerx, y), rel=(0, 30), buttons=(0, 0, 0)))
         h.step(1)
     assert backlog.scroll == scroll and not backlog.dragging
+
+
+def test_menu_sounds_in_game_choice_focus_plays_select() -> None:
+    from tests.test_ui_play import DEMO, advance_until
+
+    h = Harness(level=DEMO, settings=Settings(text_speed=0))
+    advance_until(h, lambda s: s["choices"] is not None)
+    mark(h)
+    h.tap(Action.DOWN)
+    assert played(h) == [SELECT]
+    h.tap(Action.CONFIRM)
+    assert SELECT not in played(h)[1:]  # choosing is not a focus move

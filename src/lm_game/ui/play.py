@@ -35,7 +35,7 @@ from lm_game.runtime.history import History, HistoryEntry
 from lm_game.runtime.runner import RunnerState, StoryRunner
 from lm_game.runtime.state import GameState
 from lm_game.scenes.base import SceneLogic
-from lm_game.ui import flow, services
+from lm_game.ui import flow, services, sounds
 from lm_game.ui.choices import ChoiceMenu, Option
 from lm_game.ui.dialogue import PORTRAIT_SIZE, DialogueBox
 
@@ -544,7 +544,7 @@ class PlayScreen(Screen):
         if event.is_pointer and self.button_event(event):
             return True
         if self.choices is not None and (event.is_pointer or a is Action.POINT):
-            self.choices.handle(event, self.choice_font())
+            self.handle_choices(event)
             return True
         if not event.pressed:
             return self.logic_handle(event)
@@ -569,8 +569,7 @@ class PlayScreen(Screen):
             self.hidden = True
             return True
         if self.choices is not None:
-            font = self.choice_font()
-            self.choices.handle(event, font)
+            self.handle_choices(event)
             return True
         if self.waiting_line():
             if a is Action.CONFIRM or a is Action.SCROLL_DOWN:
@@ -582,6 +581,14 @@ class PlayScreen(Screen):
                 return True
             return a is not Action.POINT
         return self.logic_handle(event)
+
+    def handle_choices(self, event: InputEvent) -> None:
+        """Pass an event to the choice menu; moving its focus plays the interface's select sound."""
+        assert self.choices is not None
+        before = self.choices.focus
+        self.choices.handle(event, self.choice_font())
+        if self.choices is not None and self.choices.chosen is None and self.choices.focus != before:
+            sounds.play(self.app, "select")
 
     def logic_handle(self, event: InputEvent) -> bool:
         if self.logic is not None and self.logic_active():
