@@ -869,11 +869,15 @@ class PlayScreen(Screen):
         from lm_game.render.text import wrap
 
         surface.fill(theme.NIGHT)
-        font = game.assets(self.the_app).font(24)
-        y = 60
-        for line in wrap(font, self.error + "\n\nPress Enter to return to the title.", W - 120)[:18]:
-            s = services.text(self.the_app).render(font, line, theme.CREAM)
-            surface.blit(s, (60, y))
+        surface.blit(services.panels(self.the_app).panel((W - 60, H - 60), theme.CREAM, theme.INK), (30, 30))
+        head = game.assets(self.the_app).font(34)
+        title = services.text(self.the_app).render(head, "STOP THE PRESSES", theme.DEEP_RED)
+        surface.blit(title, title.get_rect(midtop=(W // 2, 52)))
+        font = game.assets(self.the_app).font(22)
+        y = 100
+        for line in wrap(font, self.error + "\n\nPress Enter to return to the title.", W - 140)[:17]:
+            s = services.text(self.the_app).render(font, line, theme.INK)
+            surface.blit(s, (70, y))
             y += font.get_linesize()
 
     # ================================================================== harness
