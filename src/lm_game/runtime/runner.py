@@ -52,6 +52,10 @@ from lm_game.runtime.saves import SaveData
 from lm_game.runtime.state import GameState
 
 ROLLBACK_LIMIT = 100
+SCENE_MUSIC = "music"
+"""scene_data key: the track a `music` command chose in the current scene (None = silence)."""
+SCENE_EMOTIONS = "emotions"
+"""scene_data key: actor -> emotion set by `emotion` commands in the current scene."""
 MAX_STEPS_PER_CALL = 10_000
 
 
@@ -515,6 +519,14 @@ class StoryRunner:
                 g.give(item)
             elif step.name == "take" and isinstance(item, str):
                 g.take(item)
+            elif step.name == "music":  # remembered for the scene, so a loaded save plays it again
+                track = args.get("track")
+                g.scene_data[SCENE_MUSIC] = track if isinstance(track, str) else None
+            elif step.name == "emotion" and isinstance(args.get("actor"), str) and isinstance(args.get("emotion"), str):
+                faces = g.scene_data.get(SCENE_EMOTIONS)
+                faces = dict(faces) if isinstance(faces, dict) else {}
+                faces[str(args["actor"])] = str(args["emotion"])
+                g.scene_data[SCENE_EMOTIONS] = faces
             self._emit(CommandEvent(step.name, args))
             g.step += 1
         elif isinstance(step, EndLevel):

@@ -32,7 +32,7 @@ from lm_game.runtime.events import (
     SceneChangeEvent,
 )
 from lm_game.runtime.history import History, HistoryEntry
-from lm_game.runtime.runner import RunnerState, StoryRunner
+from lm_game.runtime.runner import SCENE_EMOTIONS, SCENE_MUSIC, RunnerState, StoryRunner
 from lm_game.runtime.state import GameState
 from lm_game.scenes.base import SceneLogic
 from lm_game.ui import flow, services, sounds
@@ -186,8 +186,8 @@ class PlayScreen(Screen):
         if name == "sfx" and isinstance(a.get("sound"), str):
             audio.play_sfx(a["sound"])
         elif name == "music":
-            track = a.get("track")
-            audio.play_music(track if isinstance(track, str) else None)
+            track = a.get("track") if isinstance(a.get("track"), str) else None
+            audio.play_music(track)
         elif name == "shake":
             self.effects.shake(float(a.get("strength", 6)), float(a.get("duration", 0.4)))
         elif name == "flash":
@@ -340,10 +340,15 @@ class PlayScreen(Screen):
             return
         self.release_art(level=False)
         self.scene = scene
-        self.actor_emotions = {}
+        # what earlier commands in this scene changed (the runner keeps it in scene_data, so a loaded
+        # save has it; a fresh scene starts with empty scene_data)
+        data = self.game.scene_data
+        emotions = data.get(SCENE_EMOTIONS)
+        self.actor_emotions = {str(k): str(v) for k, v in emotions.items()} if isinstance(emotions, dict) else {}
         self.logic_node = False
-        if scene.music_set:  # a track, or null = silence; an omitted field keeps what plays
-            services.audio(self.the_app).play_music(scene.music)
+        music = data.get(SCENE_MUSIC, scene.music)
+        if SCENE_MUSIC in data or scene.music_set:  # a track, or null = silence; omitted keeps what plays
+            services.audio(self.the_app).play_music(music if isinstance(music, str) else None)
         self.logic = create_scene_logic(scene, self)
         self.logic.start()
 
