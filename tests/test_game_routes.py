@@ -12,7 +12,6 @@ real-game one (headless Harness + PlayScreen, real input: keys, clicks, held dir
 from __future__ import annotations
 
 import json
-import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from lm_game.runtime.events import EndingEvent, Event, LevelEndEvent, LineEvent
 from lm_game.runtime.runner import RunnerState, StoryRunner
 from lm_game.runtime.settings import Settings
 from lm_game.runtime.state import GameState
+from lm_game.testing.autoplay import dodge_directions
 
 ROUTES = Path(__file__).resolve().parent / "routes"
 ENDINGS = ("leave_me_alone", "take_the_mic", "encore")
@@ -324,7 +324,7 @@ class GameDriver:
             if r2.get("screen") != "PlayScreen" or not self.free(r2) or r2["scene"] != r["scene"]:
                 break
             if verb == "win" and scene.type == "dodge":
-                self.hold(steer(logic))
+                self.hold(dodge_directions(logic))
             elif verb == "win" and scene.type == "finale" and (self.h.frame - start_frame) % 6 == 0:
                 self.h.send(Action.CONFIRM, True)
                 self.h.step()
@@ -344,26 +344,6 @@ class GameDriver:
 
 
 STEP = 1.0 / 60.0
-
-
-def steer(logic: Any) -> set[Action]:
-    """A dodger: head for the live word (or the arena's centre), shy away from projectiles."""
-    v = logic.view()
-    ax, ay, aw, ah = logic.spec.arena
-    tx, ty = (v.words[0].x, v.words[0].y) if v.words else (ax + aw / 2, ay + ah * 0.7)
-    fx, fy = (tx - logic.x) / 50, (ty - logic.y) / 50
-    for pr in logic.projectiles:
-        dx, dy = logic.x - pr.x, logic.y - pr.y
-        d = math.hypot(dx, dy) or 1.0
-        if d < 110:
-            fx += dx / d * (110 - d) / 8
-            fy += dy / d * (110 - d) / 8
-    out: set[Action] = set()
-    if abs(fx) > 0.3:
-        out.add(Action.RIGHT if fx > 0 else Action.LEFT)
-    if abs(fy) > 0.3:
-        out.add(Action.DOWN if fy > 0 else Action.UP)
-    return out
 
 
 def rhythm_plan(logic: Any) -> list[tuple[float, Action, bool]]:

@@ -7,6 +7,7 @@ import math
 from lm_game.input.actions import Action
 from lm_game.runtime.settings import Settings
 from lm_game.scenes.dodge import LOSE_PAUSE, DodgeLogic
+from lm_game.testing.autoplay import dodge_directions
 from tests.test_scene_support import Play
 
 
@@ -17,22 +18,8 @@ def dodge(seed: int = 0, **settings: object) -> tuple[Play, DodgeLogic]:
 
 
 def steer(p: Play, lg: DodgeLogic) -> None:
-    """One frame of a scripted dodger: head for the live word (or home), shy away from projectiles."""
-    v = lg.view()
-    tx, ty = (v.words[0].x, v.words[0].y) if v.words else (480.0, 400.0)
-    fx, fy = (tx - lg.x) / 50, (ty - lg.y) / 50
-    for pr in lg.projectiles:
-        dx, dy = lg.x - pr.x, lg.y - pr.y
-        d = math.hypot(dx, dy) or 1.0
-        if d < 110:
-            fx += dx / d * (110 - d) / 8
-            fy += dy / d * (110 - d) / 8
-    held = set()
-    if abs(fx) > 0.3:
-        held.add("right" if fx > 0 else "left")
-    if abs(fy) > 0.3:
-        held.add("down" if fy > 0 else "up")
-    p.host.held = held
+    """One frame of the scripted dodger (lm_game.testing.autoplay)."""
+    p.host.held = set(dodge_directions(lg))
     p.step()
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from lm_game.input.actions import Action
+from lm_game.testing.autoplay import dodge_directions
 from lm_game.testing.harness import Harness
 from tests.test_scene_support import ROOT
 
@@ -91,20 +91,7 @@ def test_scene_e2e_dodge_win() -> None:
     held: set[Action] = set()
     until(h, lambda: lg.kind == "dodge" and lg.phase == "play", 120)
     while lg.phase == "play":
-        v = lg.view()
-        tx, ty = (v.words[0].x, v.words[0].y) if v.words else (480.0, 400.0)
-        fx, fy = (tx - lg.x) / 50, (ty - lg.y) / 50
-        for pr in lg.projectiles:
-            dx, dy = lg.x - pr.x, lg.y - pr.y
-            d = math.hypot(dx, dy) or 1.0
-            if d < 110:
-                fx += dx / d * (110 - d) / 8
-                fy += dy / d * (110 - d) / 8
-        want = set()
-        if abs(fx) > 0.3:
-            want.add(Action.RIGHT if fx > 0 else Action.LEFT)
-        if abs(fy) > 0.3:
-            want.add(Action.DOWN if fy > 0 else Action.UP)
+        want = dodge_directions(lg)
         for a in held - want:
             h.send(a, False)
         for a in want - held:
