@@ -184,6 +184,13 @@ class Timeline:
     _cam_t0: float = 0.0
     _cam_dur: float = 0.0
 
+    @classmethod
+    def for_scene(cls, cues: tuple[Cue, ...], scene: Any, host: Any) -> Timeline:
+        """A timeline over `cues` with the scene's actors and the player's reduced-motion setting."""
+        level = getattr(host, "level", None)
+        return cls(cues, host, level, make_actors(scene.actors, level),
+                   reduced_motion=bool(setting(host, "reduced_motion", False)))
+
     def __post_init__(self) -> None:
         self.cues = tuple(sorted(self.cues, key=lambda c: c.at))
 

@@ -11,7 +11,7 @@ from typing import Any
 from lm_game.input.actions import Action, InputEvent
 from lm_game.model.level import CutsceneSpec
 from lm_game.scenes.base import SceneHost, SceneLogic
-from lm_game.scenes.common import ActorView, Camera, Line, Timeline, make_actors, setting
+from lm_game.scenes.common import ActorView, Camera, Line, Timeline
 
 
 @dataclass
@@ -40,11 +40,7 @@ class CutsceneLogic(SceneLogic):
         if not isinstance(spec, CutsceneSpec):
             raise ValueError(f"scene {scene.id!r} has no cutscene block")
         self.spec = spec
-        level = getattr(host, "level", None)
-        self.timeline = Timeline(
-            spec.timeline, host, level, make_actors(scene.actors, level),
-            reduced_motion=bool(setting(host, "reduced_motion", False)),
-        )
+        self.timeline = Timeline.for_scene(spec.timeline, scene, host)
         self.phase = "play"  # play | done
         self.skipped = False
 

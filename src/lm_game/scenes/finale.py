@@ -14,7 +14,7 @@ from typing import Any
 from lm_game.input.actions import Action, InputEvent
 from lm_game.model.level import FinaleSpec
 from lm_game.scenes.base import SceneHost, SceneLogic
-from lm_game.scenes.common import ActorView, Camera, Line, Timeline, held, make_actors, setting
+from lm_game.scenes.common import ActorView, Camera, Line, Timeline, held, setting
 
 HOLD_INTERVAL = 0.2
 START_SIZE = 0.15
@@ -50,11 +50,7 @@ class FinaleLogic(SceneLogic):
         if not isinstance(spec, FinaleSpec):
             raise ValueError(f"scene {scene.id!r} has no finale block")
         self.spec = spec
-        level = getattr(host, "level", None)
-        self.timeline = Timeline(
-            spec.timeline, host, level, make_actors(scene.actors, level),
-            reduced_motion=bool(setting(host, "reduced_motion", False)),
-        )
+        self.timeline = Timeline.for_scene(spec.timeline, scene, host)
         self.size = START_SIZE
         self.snapped = 0
         self.tension = 0.0
